@@ -1,0 +1,38 @@
+# Two commands for a new machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: site test serve bench generate clean golden browser
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+generate: $(STAMP)
+	$(PY) -m gen build
+
+site: generate
+	$(PY) -m mkdocs build --strict --quiet
+
+serve: generate
+	$(PY) -m mkdocs serve
+
+browser:
+	bash scripts/ensure-chromium.sh
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
+
+bench: $(STAMP)
+	$(PY) -m gen bench
+
+clean:
+	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/index.md docs/assets/generated .cache

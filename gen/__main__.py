@@ -1,0 +1,56 @@
+"""Command line: python -m gen build [--sources DIR] [--docs DIR] [--strict]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .pipeline import build
+from .settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gen", description="Generate the procurement briefing site.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="read the sources and write docs/")
+    build_cmd.add_argument("--sources", type=Path, default=Path("seeds"))
+    build_cmd.add_argument("--docs", type=Path, default=Path("docs"))
+    build_cmd.add_argument("--strict", action="store_true", help="fail on any skipped source or warning")
+    build_cmd.add_argument("--workers", type=int, default=0, help="processes (0: one per core)")
+    build_cmd.add_argument("--no-cache", action="store_true")
+    bench_cmd = commands.add_parser("bench", help="synthesise sources and time every stage")
+    bench_cmd.add_argument("--sizes", default="1000,10000")
+    bench_cmd.add_argument("--out", type=Path, default=Path("bench-out"))
+    args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .bench import run_bench
+
+        return run_bench([int(n) for n in args.sizes.split(",")], args.out)
+    settings = Settings(
+        sources=args.sources, docs=args.docs, strict=args.strict, workers=args.workers,
+        cache=None if args.no_cache else Settings.cache,
+    )
+    if not settings.sources.is_dir():
+        print(f"error: sources folder {settings.sources} does not exist", file=sys.stderr)
+        return 2
+    report = build(settings)
+    print_summary(report)
+    if settings.strict and (report.skipped or report.warnings):
+        print("strict: failing because of skipped sources or warnings", file=sys.stderr)
+        return 1
+    return 0
+
+
+def print_summary(report) -> None:
+    on_topic = sum(1 for a in report.articles if a.on_topic)
+    print(f"sources read: {report.sources_read}  pages: {len(report.articles)} ({on_topic} on topic)  "
+          f"files written: {report.pages_written}  skipped: {len(report.skipped)}  warnings: {len(report.warnings)}")
+    for item in report.skipped:
+        print(f"  skipped {item.source_file}: {item.reason}")
+    for warning in report.warnings:
+        print(f"  warning {warning}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Dates in the shapes sources use -> ("YYYY-MM-DD", ISO 8601 with offset or "").
+
+Everything is expressed in Asia/Shanghai: a naive time is taken as Beijing time, an
+explicit offset or GMT is converted ("Mon, 24 Jan 2022 23:40:04 GMT" -> 2022-01-25).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import cn2an
+from dateutil import parser as dateutil_parser
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
+_CN_DATE = re.compile(
+    r"(?P<y>[0-9〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(?P<d>[0-9一二三四五六七八九十]{1,3})\s*[日号]"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
+)
+_ISO_LIKE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+class DateError(ValueError):
+    pass
+
+
+def parse_date(value: object) -> tuple[str, str]:
+    """Return (date, datetime); datetime is "" when the source gives no time of day."""
+    if isinstance(value, dt.datetime):
+        return _from_datetime(value)
+    if isinstance(value, dt.date):
+        return value.isoformat(), ""
+    text = str(value or "").strip()
+    if not text:
+        raise DateError("no date")
+    chinese = _CN_DATE.search(text)
+    if chinese:
+        return _from_chinese(chinese)
+    try:
+        parsed = dateutil_parser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"unparseable date {text[:40]!r}") from error
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", text))
+    if not has_time:
+        return parsed.date().isoformat(), ""
+    return _from_datetime(parsed)
+
+
+def find_date(text: str) -> tuple[str, str] | None:
+    """The first date written in a line of text, if any."""
+    for pattern in (_CN_DATE, _ISO_LIKE):
+        match = pattern.search(text)
+        if match:
+            try:
+                return parse_date(match.group(0))
+            except DateError:
+                continue
+    return None
+
+
+def is_future(date: str, today: dt.date | None = None) -> bool:
+    today = today or dt.datetime.now(SHANGHAI).date()
+    return dt.date.fromisoformat(date) > today
+
+
+def _from_datetime(value: dt.datetime) -> tuple[str, str]:
+    local = value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
+    return local.date().isoformat(), local.isoformat(timespec="seconds")
+
+
+def _from_chinese(match: re.Match[str]) -> tuple[str, str]:
+    year = int(match["y"].translate(_CN_DIGITS))
+    month = _cn_number(match["m"])
+    day = _cn_number(match["d"])
+    try:
+        if match["H"] is not None:
+            moment = dt.datetime(year, month, day, int(match["H"]), int(match["M"]), int(match["S"] or 0))
+            return _from_datetime(moment)
+        return dt.date(year, month, day).isoformat(), ""
+    except ValueError as error:
+        raise DateError(f"impossible date {match.group(0)!r}") from error
+
+
+def _cn_number(text: str) -> int:
+    return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))

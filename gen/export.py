@@ -1,0 +1,64 @@
+"""docs/data/sources.json: the site's public data and the input of later stages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .models import Article, OutputFile, Place, Skipped
+
+SCHEMA_PATH = Path(__file__).parent / "data" / "sources.schema.json"
+
+
+def place_json(place: Place) -> dict:
+    return {"name": place.name, "province": place.province, "city": place.city, "adcode": place.adcode}
+
+
+def article_json(article: Article) -> dict:
+    meta = article.meta
+    return {
+        "id": article.id,
+        "source_file": article.document.source_file,
+        "format": article.document.format,
+        "page": article.page,
+        "url": meta.url,
+        "title": meta.title,
+        "date": meta.date,
+        "datetime": meta.datetime,
+        "publisher": meta.publisher,
+        "author": meta.author,
+        "doc_number": meta.doc_number,
+        "summary": meta.summary,
+        "on_topic": article.on_topic,
+        "duplicate_of": article.duplicate_of,
+        "themes": list(article.themes),
+        "regions": [place_json(p) for p in article.regions],
+        "warnings": list(article.document.warnings),
+        "paragraphs": [
+            {
+                "anchor": p.anchor,
+                "text": p.text,
+                "heading": p.heading,
+                "themes": [m.theme for m in p.themes],
+                "matched_terms": {m.theme: list(m.terms) for m in p.themes},
+                "places": [place_json(x) for x in p.places],
+                "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in p.figures],
+            }
+            for p in article.paragraphs
+        ],
+    }
+
+
+def to_json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def sources_json(articles: list[Article], skipped: list[Skipped]) -> list[OutputFile]:
+    data = {
+        "sources": [article_json(a) for a in articles],
+        "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in skipped],
+    }
+    return [
+        OutputFile("data/sources.json", to_json(data)),
+        OutputFile("data/sources.schema.json", SCHEMA_PATH.read_text(encoding="utf-8")),
+    ]

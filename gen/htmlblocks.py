@@ -1,0 +1,179 @@
+"""An HTML fragment -> the article's blocks (plain text plus safe links and images).
+
+Nothing of the markup survives as HTML: scripts, styles, frames, forms, handlers and
+comments are removed, and only http(s) links and image sources are kept, as data.
+The walk is iterative so deeply nested markup cannot exhaust the recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from .clean import clean_inline
+from .models import Block
+from .rules import Boilerplate
+
+NEVER_CONTENT = (
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript", "template",
+    "form", "input", "button", "select", "textarea", "svg", "math", "link", "meta", "head", "canvas",
+    "audio", "video", "source", "base",
+)
+LEAF_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "caption", "pre", "td", "th"}
+CONTAINERS = {
+    "html", "body", "div", "section", "article", "main", "ul", "ol", "dl", "table", "thead", "tbody",
+    "tfoot", "tr", "figure", "blockquote", "center", "span", "font", "header", "footer", "details",
+}
+_BREAK = "\u2029"
+_SAFE_URL = re.compile(r"^(https?:)?//|^https?://", re.IGNORECASE)
+_NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+MAX_BLOCKS = 20000
+
+
+def html_to_blocks(html: str, rules: Boilerplate) -> list[Block]:
+    soup = BeautifulSoup(html, "html.parser")
+    _sanitise(soup, rules)
+    return _walk(soup)
+
+
+def _sanitise(soup: BeautifulSoup, rules: Boilerplate) -> None:
+    for node in soup.find_all(string=lambda s: isinstance(s, _NOT_TEXT)):
+        node.extract()
+    for tag in soup.find_all(NEVER_CONTENT):
+        tag.decompose()
+    for selector in rules.html_drop_selectors:
+        for tag in soup.select(selector):
+            if not tag.decomposed:
+                tag.decompose()
+
+
+def safe_url(url: str) -> str:
+    url = (url or "").strip()
+    if not _SAFE_URL.match(url):
+        return ""
+    return "https:" + url if url.startswith("//") else url
+
+
+def _walk(root: Tag) -> list[Block]:
+    blocks: list[Block] = []
+    inline: list[object] = []
+    stack: list[object] = list(reversed(root.contents))
+    while stack and len(blocks) < MAX_BLOCKS:
+        node = stack.pop()
+        if node is _FLUSH:
+            _flush(inline, blocks)
+            continue
+        if isinstance(node, NavigableString):
+            inline.append(node)
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if name == "img":
+            _flush(inline, blocks)
+            _image(node, None, blocks)
+        elif name == "br":
+            inline.append(_BREAK)
+        elif _is_image_wrapper(node):
+            _flush(inline, blocks)
+            _image(node.find("img"), node, blocks)
+        elif name in LEAF_BLOCKS and not node.find(LEAF_BLOCKS | {"img", "div", "table"}):
+            _flush(inline, blocks)
+            _leaf(node, blocks)
+        elif name in CONTAINERS or name in LEAF_BLOCKS:
+            if name not in ("span", "font"):
+                _flush(inline, blocks)
+                stack.append(_FLUSH)
+            stack.extend(reversed(node.contents))
+        else:
+            inline.append(node)
+    _flush(inline, blocks)
+    return blocks
+
+
+_FLUSH = object()
+
+
+def _is_image_wrapper(tag: Tag) -> bool:
+    imgs = tag.find_all("img", limit=2)
+    if len(imgs) != 1:
+        return False
+    text = tag.get_text(" ", strip=True)
+    return tag.name in ("div", "figure", "p", "center") and len(text) <= 120 and not tag.find(["p", "div"], recursive=False) or (
+        tag.name == "figure"
+    )
+
+
+def _image(img: Tag | None, wrapper: Tag | None, blocks: list[Block]) -> None:
+    if img is None:
+        return
+    caption = clean_inline(wrapper.get_text(" ", strip=True)) if wrapper is not None else ""
+    caption = caption or clean_inline(img.get("alt", "") or img.get("title", ""))
+    src = safe_url(img.get("src", "") or img.get("data-src", ""))
+    if caption or src:
+        blocks.append(Block("img", caption, src=src))
+
+
+def _leaf(tag: Tag, blocks: list[Block]) -> None:
+    kind = "h" if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6") else "p"
+    links = tuple(
+        (clean_inline(a.get_text(" ", strip=True)), safe_url(a.get("href", "")))
+        for a in tag.find_all("a")
+        if safe_url(a.get("href", "")) and a.get_text(strip=True)
+    )
+    text = _text_of([tag])
+    if kind == "p" and text and _all_bold(tag) and len(text) <= 40:
+        kind = "bold"
+    for part in text.split(_BREAK):
+        part = clean_inline(part)
+        if part:
+            blocks.append(Block(kind, part, links=links))
+
+
+def _flush(inline: list[object], blocks: list[Block]) -> None:
+    if not inline:
+        return
+    text = _text_of(inline)
+    inline.clear()
+    for part in text.split(_BREAK):
+        part = clean_inline(part)
+        if part:
+            blocks.append(Block("p", part))
+
+
+def _text_of(nodes: list[object]) -> str:
+    pieces: list[str] = []
+    for node in nodes:
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            pieces.append(node)
+        elif isinstance(node, NavigableString):
+            pieces.append(str(node))
+        elif isinstance(node, Tag):
+            for item in node.descendants:
+                if isinstance(item, Tag) and item.name == "br":
+                    pieces.append(_BREAK)
+                elif isinstance(item, NavigableString) and not isinstance(item, _NOT_TEXT):
+                    pieces.append(str(item))
+    return re.sub(r"[ \t\r\n\u00a0\u3000]+", " ", "".join(pieces))
+
+
+def _all_bold(tag: Tag) -> bool:
+    """Every visible character sits inside bold markup (strong, b, or a bold style)."""
+    for text in tag.find_all(string=True):
+        if not text.strip():
+            continue
+        node = text.parent
+        while node is not None and not _is_bold(node):
+            node = None if node is tag else node.parent
+        if node is None:
+            return False
+    return True
+
+
+def _is_bold(tag: Tag) -> bool:
+    if tag.name in ("strong", "b"):
+        return True
+    attrs = " ".join(str(v) for v in tag.attrs.values()) if tag.attrs else ""
+    return "bold" in attrs.lower()

@@ -1,0 +1,63 @@
+"""Plain text -> safe Markdown text, slugs and anchors.
+
+Source text never becomes markup: HTML-special characters become entities (so no tag,
+script or handler can appear), attr_list braces are neutralised, and line-start
+Markdown syntax is escaped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pypinyin import lazy_pinyin
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;"}
+_INLINE = re.compile(r"([\\`*_\[\]])")
+_LINE_START = re.compile(r"^(\s*)([#+\-])")
+_SLUG_SAFE = re.compile(r"[^a-z0-9]+")
+SLUG_MAX = 80
+
+
+def escape(text: str) -> str:
+    """One line of plain text as Markdown that renders to exactly that text."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return re.sub(r"^(\s*\d+)([.)])(\s)", r"\1\\\2\3", text)
+
+
+def link(label: str, url: str) -> str:
+    """A Markdown link; the URL must already be known safe (http, https or relative)."""
+    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return f"[{escape(label)}]({safe})"
+
+
+def with_links(text: str, links: tuple[tuple[str, str], ...]) -> str:
+    """Escaped text with each link label (first occurrence) turned back into a link."""
+    out = escape(text)
+    for label, url in links:
+        key = escape(label)
+        if key and key in out:
+            out = out.replace(key, link(label, url), 1)
+    return out
+
+
+def anchor(prefix: str, text: str, taken: set[str]) -> str:
+    """A stable id from the text itself, so inserting a paragraph moves no other link."""
+    base = f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def slugify(title: str, date: str, source_file: str) -> str:
+    """ASCII, stable for a source file, at most 80 bytes: date, pinyin words, file hash."""
+    words = _SLUG_SAFE.sub("-", "-".join(lazy_pinyin(title[:24])).lower()).strip("-")
+    digest = hashlib.sha1(source_file.encode("utf-8")).hexdigest()[:8]
+    head = f"{date}-" if date else "undated-"
+    room = SLUG_MAX - len(head) - len(digest) - 1
+    words = words[:room].rstrip("-")
+    return f"{head}{words}-{digest}" if words else f"{head}{digest}"

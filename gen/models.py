@@ -1,0 +1,133 @@
+"""Plain frozen values passed between the pipeline stages.
+
+read -> Document (blocks + metadata) -> classify -> Article (paragraphs with themes,
+places, figures) -> index -> Page values -> write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of article body.
+
+    kind: "p" paragraph, "h" sub-heading, "img" image caption (src in `src`),
+    "quote" quoted passage. `text` is plain text; `links` keeps (label, url) pairs
+    that were inline in the source so the Markdown can restore them.
+    """
+
+    kind: str
+    text: str
+    src: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a reader learned about a source besides its body."""
+
+    title: str = ""
+    date: str = ""  # YYYY-MM-DD, Asia/Shanghai
+    datetime: str = ""  # ISO 8601 with offset, when a time is known
+    publisher: str = ""
+    author: str = ""
+    url: str = ""
+    doc_number: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source after reading and cleaning: metadata plus an ordered body."""
+
+    source_file: str
+    format: str
+    meta: Meta
+    blocks: tuple[Block, ...]
+    warnings: tuple[str, ...] = ()
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    province: str
+    city: str
+    adcode: str
+
+
+@dataclass(frozen=True)
+class ThemeMatch:
+    theme: str
+    terms: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    anchor: str
+    text: str
+    heading: bool
+    kind: str = "p"
+    src: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+    themes: tuple[ThemeMatch, ...] = ()
+    places: tuple[Place, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def theme_ids(self) -> tuple[str, ...]:
+        return tuple(m.theme for m in self.themes)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A classified document: what every page and the data export are made from."""
+
+    id: str  # the slug; also the page name under sources/
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    on_topic: bool = False
+    themes: tuple[str, ...] = ()
+    regions: tuple[Place, ...] = ()
+    duplicate_of: str = ""
+
+    @property
+    def meta(self) -> Meta:
+        return self.document.meta
+
+    @property
+    def page(self) -> str:
+        return f"sources/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source_file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file to be written under docs/ (path relative to docs/)."""
+
+    path: str
+    content: str
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    sources_read: int
+    pages_written: int
+    skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[str, ...] = ()
+    articles: tuple[Article, ...] = field(default=(), repr=False)

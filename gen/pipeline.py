@@ -1,0 +1,64 @@
+"""build(settings): read -> assemble -> classify -> index -> render -> write."""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+from tqdm import tqdm
+
+from . import export, pages, write
+from .assemble import assemble
+from .dates import is_future
+from .models import Article, BuildReport, Document, OutputFile, Skipped
+from .read import discover, read_source
+from .render import render
+from .settings import Settings
+
+PARALLEL_FROM = 48
+
+
+def build(settings: Settings) -> BuildReport:
+    sources = discover(settings.sources) if settings.sources.is_dir() else []
+    results = _read_all(settings, sources)
+    documents = [r for r in results if isinstance(r, Document)]
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    articles = assemble([_date_checked(d) for d in documents])
+    files = render_all(articles, skipped, settings)
+    written = write.write_tree(settings.docs, files)
+    warnings = tuple(f"{a.document.source_file}: {w}" for a in articles for w in a.document.warnings)
+    return BuildReport(len(sources), written, tuple(skipped), warnings, tuple(articles))
+
+
+def render_all(articles: list[Article], skipped: list[Skipped], settings: Settings) -> list[OutputFile]:
+    files = [pages.source_page(a, {}) for a in articles]
+    files.append(OutputFile("index.md", render("home.md.j2", articles=[
+        {"title": a.meta.title, "link": a.page, "date": a.meta.date} for a in articles])))
+    files += export.sources_json(articles, skipped)
+    return files
+
+
+def _read_all(settings: Settings, sources: list[str]) -> list[Document | Skipped]:
+    show = settings.progress and sys.stderr.isatty() and len(sources) > 20
+    workers = settings.workers or os.cpu_count() or 1
+    if len(sources) < PARALLEL_FROM or workers == 1:
+        return [read_source(settings.sources, s) for s in tqdm(sources, disable=not show, desc="read", unit="src")]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        jobs = pool.map(read_source, [settings.sources] * len(sources), sources, chunksize=16)
+        return list(tqdm(jobs, total=len(sources), disable=not show, desc="read", unit="src"))
+
+
+def _date_checked(document: Document) -> Document:
+    if document.meta.date and is_future(document.meta.date):
+        warning = f"date {document.meta.date} is in the future"
+        return Document(**{**document.__dict__, "warnings": document.warnings + (warning,)})
+    return document
+
+
+def page_for_text(text: str, source_file: str) -> str:
+    """One source's page, as the full build would write it (used by golden tests)."""
+    from .readers import read_text
+
+    article = assemble([read_text(text, source_file)])[0]
+    return pages.source_page(article, {}).content

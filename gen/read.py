@@ -1,0 +1,41 @@
+"""Stage 1: find the source files and read each into a Document, or a skip reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .decode import NotText, decode_bytes
+from .models import Document, Skipped
+from .readers import Unreadable, read_text
+from .settings import MAX_SOURCE_BYTES
+
+IGNORED_NAMES = (".DS_Store", "Thumbs.db", ".gitkeep")
+
+
+def discover(root: Path) -> list[str]:
+    """Every file below root (sub-folders too), as sorted POSIX paths relative to root."""
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file() and not path.is_symlink() and path.name not in IGNORED_NAMES:
+            relative = path.relative_to(root)
+            if not any(part.startswith(".") for part in relative.parts):
+                found.append(relative.as_posix())
+    return sorted(found)
+
+
+def read_source(root: Path, relative: str) -> Document | Skipped:
+    """Never raises: every failure becomes a Skipped with a one-line reason."""
+    path = root / relative
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return Skipped(relative, f"file too large ({size} bytes > {MAX_SOURCE_BYTES})")
+        raw = path.read_bytes()
+        text, _encoding = decode_bytes(raw)
+        return read_text(text, relative)
+    except (NotText, Unreadable) as error:
+        return Skipped(relative, str(error))
+    except RecursionError:
+        return Skipped(relative, "markup nested too deeply")
+    except Exception as error:  # noqa: BLE001 - a bad source must not stop the build
+        return Skipped(relative, f"reader error: {type(error).__name__}: {str(error)[:120]}")

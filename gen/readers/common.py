@@ -1,0 +1,81 @@
+"""Small helpers every reader uses to finish its Document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..clean import clean_inline, squash
+from ..models import Block, Document, Meta
+from ..rules import Boilerplate
+
+SUMMARY_MAX = 120
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”」』）)]*|[^。！？!?]+$")
+
+
+def clean_title(title: str, rules: Boilerplate) -> str:
+    title = clean_inline(title)
+    for noise in rules.title_noise:
+        title = noise.sub("", title)
+    return title.strip()
+
+
+def repair_title(title: str, original: str) -> str:
+    """Use the source's own title when ours is a mangled copy of it.
+
+    Aggregators write titles as file names, turning quotes and other punctuation into
+    "_"; the body's 原标题 line keeps the real one.
+    """
+    original = clean_inline(original)
+    if not original:
+        return title
+    if not title:
+        return original
+    pattern = "".join(r"[^\w]{0,3}" if ch == "_" else re.escape(ch) for ch in title)
+    if re.fullmatch(pattern, original) or _letters(title) == _letters(original):
+        return original
+    return title
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
+def derive_title(blocks: list[Block]) -> str:
+    """No title anywhere: the first heading, else the first sentence, kept short."""
+    for block in blocks:
+        if block.kind == "h":
+            return block.text[:60]
+    for block in blocks:
+        if block.kind == "p":
+            first = _SENTENCE.match(block.text)
+            text = (first.group(0) if first else block.text).rstrip("。！？!?")
+            return text[:40] + ("…" if len(text) > 40 else "")
+    return ""
+
+
+def summary_of(explicit: str, blocks: list[Block]) -> str:
+    """The given summary, else the opening sentences, at most 120 characters."""
+    text = clean_inline(explicit)
+    if not text:
+        opening = next((b.text for b in blocks if b.kind == "p" and len(b.text) >= 20), "")
+        sentences = _SENTENCE.findall(opening)
+        for sentence in sentences:
+            if text and len(text) + len(sentence) > SUMMARY_MAX:
+                break
+            text += sentence
+    if len(text) > SUMMARY_MAX:
+        text = text[: SUMMARY_MAX - 1] + "…"
+    return text
+
+
+def document(source_file: str, fmt: str, meta: Meta, blocks: list[Block], warnings: list[str]) -> Document:
+    digest = hashlib.sha1(squash(meta.title + "".join(b.text for b in blocks)).encode("utf-8")).hexdigest()
+    return Document(
+        source_file=source_file,
+        format=fmt,
+        meta=meta,
+        blocks=tuple(blocks),
+        warnings=tuple(warnings),
+        content_hash=digest,
+    )

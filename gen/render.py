@@ -1,0 +1,32 @@
+"""The Jinja2 environment: templates live in gen/templates, values come in as plain data."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=None)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=False,  # Markdown output: every source value goes through the `md` filter
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = markup.escape
+    env.filters["mdlink"] = lambda label, url: markup.link(label, url)
+    return env
+
+
+def render(template: str, **values) -> str:
+    text = environment().get_template(template).render(**values)
+    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n") + "\n"

@@ -1,0 +1,20 @@
+"""Run options, fixed for one build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+GENERATOR_VERSION = "1"
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    sources: Path = Path("seeds")
+    docs: Path = Path("docs")
+    strict: bool = False
+    workers: int = 0  # 0: one per core
+    cache: Path | None = Path(".cache/gen")
+    progress: bool = True
+    site_url: str = "https://example.github.io/caigou-briefing/"

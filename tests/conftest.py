@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gen.pipeline import build
+from gen.settings import Settings
+from gen.write import GENERATED
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def copy_project(target: Path) -> Path:
+    """mkdocs.yml and the hand-written part of docs/ in a scratch folder."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for item in (ROOT / "docs").iterdir():
+        if item.name in {g.split("/")[0] for g in GENERATED if "/" not in g} or item.name.startswith(".gen"):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, target / "docs" / item.name, ignore=shutil.ignore_patterns("generated"))
+        else:
+            (target / "docs").mkdir(exist_ok=True)
+            shutil.copy(item, target / "docs" / item.name)
+    (target / "docs").mkdir(exist_ok=True)
+    return target
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
+        capture_output=True, text=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory) -> Path:
+    """The seeds generated into a scratch project (docs/ only, not yet built)."""
+    project = copy_project(tmp_path_factory.mktemp("seed-site"))
+    build(Settings(sources=SEEDS, docs=project / "docs", progress=False, cache=None))
+    return project
+
+
+@pytest.fixture(scope="session")
+def sources_data(seed_project) -> dict:
+    return json.loads((seed_project / "docs" / "data" / "sources.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def by_file(sources_data) -> dict:
+    return {s["source_file"]: s for s in sources_data["sources"]}
+
+
+@pytest.fixture(scope="session")
+def expectations() -> dict:
+    return yaml.safe_load((Path(__file__).parent / "seed_expectations.yml").read_text(encoding="utf-8"))

@@ -1,0 +1,63 @@
+"""End to end: the seeds generate a valid data export and a site mkdocs builds strictly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+
+from conftest import SEEDS, copy_project, mkdocs_build
+from gen.export import SCHEMA_PATH
+from gen.pipeline import build
+from gen.settings import Settings
+
+
+def test_sources_json_matches_its_schema(sources_data):
+    jsonschema.validate(sources_data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert len(sources_data["sources"]) == 5 and sources_data["skipped"] == []
+
+
+def test_mkdocs_builds_strictly(seed_project):
+    result = mkdocs_build(seed_project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+    site = seed_project / "site"
+    assert (site / "index.html").exists()
+    pages = list((site / "sources").glob("*/index.html"))
+    assert len(pages) == 5
+
+
+def test_built_pages_carry_no_live_html_from_sources(seed_project):
+    if not (seed_project / "site").exists():
+        mkdocs_build(seed_project)
+    for page in (seed_project / "site" / "sources").glob("*/index.html"):
+        article = page.read_text(encoding="utf-8").split('<article', 1)[1].split("</article>", 1)[0]
+        for needle in ("<script", "<iframe", "<style", "onclick", "onerror", "javascript:"):
+            assert needle not in article.lower(), (page, needle)
+
+
+def test_output_is_deterministic(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for docs in (first, second):
+        build(Settings(sources=SEEDS, docs=docs, progress=False, cache=None))
+    files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_stale_pages_are_removed_and_hand_written_pages_kept(tmp_path):
+    sources, docs = tmp_path / "src", tmp_path / "docs"
+    shutil.copytree(SEEDS, sources)
+    (docs / "about").mkdir(parents=True)
+    (docs / "about" / "index.md").write_text("# About\n", encoding="utf-8")
+    build(Settings(sources=sources, docs=docs, progress=False, cache=None))
+    before = {p.name for p in (docs / "sources").iterdir()}
+    (sources / "000_194e3c90e34a5c39.txt").unlink()
+    build(Settings(sources=sources, docs=docs, progress=False, cache=None))
+    after = {p.name for p in (docs / "sources").iterdir()}
+    assert len(after) == len(before) - 1
+    assert (docs / "about" / "index.md").exists()
+    assert not any(p.name.startswith(".gen") for p in docs.iterdir())
