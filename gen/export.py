@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Article, OutputFile, Place, Skipped
+from .models import Article, Figure, OutputFile, Place, Skipped
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sources.schema.json"
 
 
 def place_json(place: Place) -> dict:
     return {"name": place.name, "province": place.province, "city": place.city, "adcode": place.adcode}
+
+
+def figure_json(figure: Figure) -> dict:
+    data = {"text": figure.text, "value": figure.value, "unit": figure.unit}
+    if figure.upper is not None:
+        data["upper"] = figure.upper
+    return data
 
 
 def article_json(article: Article) -> dict:
@@ -42,7 +49,7 @@ def article_json(article: Article) -> dict:
                 "themes": [m.theme for m in p.themes],
                 "matched_terms": {m.theme: list(m.terms) for m in p.themes},
                 "places": [place_json(x) for x in p.places],
-                "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in p.figures],
+                "figures": [figure_json(f) for f in p.figures],
             }
             for p in article.paragraphs
         ],

@@ -55,6 +55,7 @@ class Figure:
     text: str
     value: float
     unit: str
+    upper: float | None = None  # the top of a range ("6%—10%")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from . import export, pages, write
 from .assemble import assemble
+from .classify import classify
 from .dates import is_future
 from .models import Article, BuildReport, Document, OutputFile, Skipped
 from .read import discover, read_source
@@ -24,7 +25,7 @@ def build(settings: Settings) -> BuildReport:
     results = _read_all(settings, sources)
     documents = [r for r in results if isinstance(r, Document)]
     skipped = [r for r in results if isinstance(r, Skipped)]
-    articles = assemble([_date_checked(d) for d in documents])
+    articles = [classify(a) for a in assemble([_date_checked(d) for d in documents])]
     files = render_all(articles, skipped, settings)
     written = write.write_tree(settings.docs, files)
     warnings = tuple(f"{a.document.source_file}: {w}" for a in articles for w in a.document.warnings)
@@ -60,5 +61,5 @@ def page_for_text(text: str, source_file: str) -> str:
     """One source's page, as the full build would write it (used by golden tests)."""
     from .readers import read_text
 
-    article = assemble([read_text(text, source_file)])[0]
+    article = classify(assemble([read_text(text, source_file)])[0])
     return pages.source_page(article, {}).content

@@ -1,0 +1,102 @@
+"""Theme and relevance vocabularies from gen/data/themes.yml, compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .rules import DATA_DIR, read_yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    zh: str
+    en: str
+    description: str
+    heading: tuple[str, ...]
+    terms: tuple[Term, ...]
+    negative: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    themes: tuple[Theme, ...]
+    paragraph_threshold: float
+    document_min_paragraphs: int
+    document_single_score: float
+    relevance_terms: tuple[Term, ...]
+    traps: tuple[re.Pattern[str], ...]
+    document_min_score: float
+    document_min_share: float
+    paragraph_min_score: float
+    heading_phrase_share: float
+    scope_breakers: tuple[str, ...]
+    other_theme_factor: float
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.themes)
+
+
+def _terms(items: list[dict]) -> tuple[Term, ...]:
+    return tuple(
+        Term(re.compile(i["term"] if i.get("re") else re.escape(i["term"])), float(i.get("weight", 1)))
+        for i in items or ()
+    )
+
+
+@lru_cache(maxsize=None)
+def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    raw = read_yaml("themes.yml", data_dir)
+    relevance = raw["relevance"]
+    return Vocabulary(
+        themes=tuple(
+            Theme(
+                id=t["id"], zh=t["zh"], en=t["en"], description=" ".join(t["description"].split()),
+                heading=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
+            )
+            for t in raw["themes"]
+        ),
+        paragraph_threshold=float(raw["paragraph_threshold"]),
+        document_min_paragraphs=int(raw["document_min_paragraphs"]),
+        document_single_score=float(raw["document_single_score"]),
+        relevance_terms=_terms(relevance["terms"]),
+        traps=tuple(re.compile(p) for p in relevance["traps"]),
+        document_min_score=float(relevance["document_min_score"]),
+        document_min_share=float(relevance["document_min_share"]),
+        paragraph_min_score=float(relevance["paragraph_min_score"]),
+        heading_phrase_share=float(raw["heading_phrase_share"]),
+        scope_breakers=tuple(raw["scope_breakers"]),
+        other_theme_factor=float(raw["other_theme_factor"]),
+    )
+
+
+def score(text: str, terms: tuple[Term, ...]) -> tuple[float, tuple[str, ...]]:
+    """Sum of the weights of the distinct terms found, and the words that matched."""
+    total, matched = 0.0, []
+    for term in terms:
+        found = term.pattern.search(text)
+        if found:
+            total += term.weight
+            if found.group(0) not in matched:
+                matched.append(found.group(0))
+    return total, tuple(matched)
+
+
+def strip_traps(text: str, vocab: Vocabulary) -> str:
+    """Remove look-alikes (PMI, a foreign government's purchases) before counting."""
+    for trap in vocab.traps:
+        text = trap.sub("", text)
+    return text
