@@ -8,13 +8,13 @@ from concurrent.futures import ProcessPoolExecutor
 
 from tqdm import tqdm
 
-from . import export, pages, write
+from . import export, home, indexes, pages, write
 from .assemble import assemble
 from .classify import classify
 from .dates import is_future
 from .models import Article, BuildReport, Document, OutputFile, Skipped
 from .read import discover, read_source
-from .render import render
+from .themes import vocabulary
 from .settings import Settings
 
 PARALLEL_FROM = 48
@@ -33,9 +33,17 @@ def build(settings: Settings) -> BuildReport:
 
 
 def render_all(articles: list[Article], skipped: list[Skipped], settings: Settings) -> list[OutputFile]:
-    files = [pages.source_page(a, {}) for a in articles]
-    files.append(OutputFile("index.md", render("home.md.j2", articles=[
-        {"title": a.meta.title, "link": a.page, "date": a.meta.date} for a in articles])))
+    vocab = vocabulary()
+    names = {t.id: t.zh for t in vocab.themes}
+    provinces = {p.province: p.adcode[:2] + "0000" for a in articles for x in a.paragraphs for p in x.places if p.province}
+    files = [pages.source_page(a, names) for a in articles]
+    files += home.home_page(articles, vocab)
+    files.append(home.glossary_page(articles))
+    files += indexes.theme_pages(articles, vocab, provinces)
+    files += indexes.region_pages(articles, vocab, provinces)
+    files.append(indexes.timeline_page(articles, vocab))
+    files += indexes.source_index_pages(articles, vocab)
+    files.append(indexes.others_page(articles))
     files += export.sources_json(articles, skipped)
     return files
 
@@ -62,4 +70,4 @@ def page_for_text(text: str, source_file: str) -> str:
     from .readers import read_text
 
     article = classify(assemble([read_text(text, source_file)])[0])
-    return pages.source_page(article, {}).content
+    return pages.source_page(article, {t.id: t.zh for t in vocabulary().themes}).content

@@ -22,6 +22,7 @@ class Theme:
     zh: str
     en: str
     description: str
+    color: str
     heading: tuple[str, ...]
     terms: tuple[Term, ...]
     negative: tuple[Term, ...]
@@ -64,7 +65,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     return Vocabulary(
         themes=tuple(
             Theme(
-                id=t["id"], zh=t["zh"], en=t["en"], description=" ".join(t["description"].split()),
+                id=t["id"], zh=t["zh"], en=t["en"], description=" ".join(t["description"].split()), color=t["color"],
                 heading=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
             )
             for t in raw["themes"]

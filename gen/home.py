@@ -1,0 +1,99 @@
+"""The home briefing and the glossary page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import charts
+from .indexes import rel
+from .models import Article, OutputFile
+from .render import render
+from .rules import read_yaml
+from .taxonomy import around, newest_first, quote, sentence_with
+from .themes import Vocabulary
+
+LATEST = 10
+HEADLINE_FIGURES = 8
+GLOSSARY_LINKS = 8
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    en: str
+    explain: str
+    spellings: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def glossary() -> tuple[GlossaryTerm, ...]:
+    raw = read_yaml("glossary.yml")
+    return tuple(
+        GlossaryTerm(t["term"], t["en"], t["explain"], tuple(dict.fromkeys([t["term"], *t.get("match", [])])))
+        for t in raw["terms"]
+    )
+
+
+def home_page(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
+    on_topic = [a for a in articles if a.on_topic and not a.duplicate_of]
+    dates = sorted(a.meta.date for a in on_topic if a.meta.date)
+    years = sorted({d[:4] for d in dates})
+    provinces = sorted({p.province for a in on_topic for p in a.regions if p.province})
+    themes = [{"theme": t, "link": f"themes/{t.id}.md", "count": sum(1 for a in on_topic if t.id in a.themes)}
+              for t in vocab.themes]
+    series = [(t.zh, t.color, [sum(1 for a in on_topic if t.id in a.themes and a.meta.date[:4] == y) for y in years])
+              for t in vocab.themes]
+    svg = charts.grouped_bars("各主题来源数（按年）Sources per theme per year", years, series)
+    latest = [{"date": a.meta.date or "—", "title": a.meta.title, "link": a.page, "summary": a.meta.summary,
+               "themes": " · ".join(t.zh for t in vocab.themes if t.id in a.themes)}
+              for a in newest_first(on_topic)[:LATEST]]
+    return [
+        OutputFile("assets/generated/theme-year.svg", svg),
+        OutputFile("index.md", render(
+            "home.md.j2", total=len(articles), on_topic=len(on_topic), off_topic=len(articles) - len(on_topic),
+            first=dates[0] if dates else "—", last=dates[-1] if dates else "—", provinces=provinces,
+            themes=themes, latest=latest, figures=headline_figures(on_topic),
+        )),
+    ]
+
+
+def headline_figures(articles: list[Article]) -> list[dict]:
+    """The largest yuan amounts reported, one per paragraph, newest sources first on ties."""
+    rows = []
+    for article in newest_first(articles):
+        for paragraph in article.paragraphs:
+            amounts = [f for f in paragraph.figures if f.unit == "CNY"]
+            if amounts:
+                top = max(amounts, key=lambda f: f.value)
+                rows.append((top.value, {
+                    "value": top.text, "what": around(paragraph.text, top.text),
+                    "when": article.meta.date or "—", "link": f"{article.page}#{paragraph.anchor}",
+                }))
+    rows.sort(key=lambda r: -r[0])
+    return [row for _, row in rows[:HEADLINE_FIGURES]]
+
+
+def glossary_page(articles: list[Article]) -> OutputFile:
+    page = "glossary/index.md"
+    entries = []
+    for item in glossary():
+        pattern = re.compile("|".join(re.escape(s) for s in sorted(item.spellings, key=len, reverse=True)))
+        uses = []
+        for article in newest_first([a for a in articles if a.on_topic and not a.duplicate_of]):
+            for paragraph in article.paragraphs:
+                found = pattern.search(paragraph.text)
+                if found and not paragraph.heading:
+                    uses.append({"title": article.meta.title, "quote": quote(sentence_with(paragraph.text, found.group(0)), (found.group(0),), 90),
+                                 "link": rel(page, f"{article.page}#{paragraph.anchor}")})
+        entries.append({"item": item, "uses": uses[:GLOSSARY_LINKS], "more": max(0, len(uses) - GLOSSARY_LINKS)})
+    return OutputFile(page, render("glossary.md.j2", entries=entries))
+
+
+def search_words(vocab: Vocabulary) -> list[str]:
+    """Words the Chinese search must keep whole: glossary spellings and theme names."""
+    words = {s for item in glossary() for s in item.spellings}
+    words |= {t.zh for t in vocab.themes} | {p for t in vocab.themes for p in t.heading}
+    return sorted(w for w in words if len(w) >= 2)

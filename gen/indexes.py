@@ -1,0 +1,183 @@
+"""Stage 4: the briefing pages (themes, regions, timeline, sources, others) as OutputFiles."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+
+from . import charts
+from .models import Article, OutputFile
+from .render import render
+from .taxonomy import Passage, around, newest_first, quote, region_passages, sentence_with, theme_passages
+from .themes import Theme, Vocabulary
+
+PER_PAGE = 50
+MAX_EVIDENCE = 200
+MAX_FIGURES = 40
+
+
+def rel(from_page: str, target: str) -> str:
+    """Link from one page under docs/ to another path under docs/ (anchor kept)."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def province_page(province: str, places_index: dict[str, str]) -> str:
+    return f"regions/{places_index[province]}.md"
+
+
+_UNIT_ORDER = {"CNY": 0, "%": 1}
+
+
+def figure_rows(passages: list[Passage], page: str, theme: Theme | None = None, limit: int = MAX_FIGURES) -> list[dict]:
+    """Amounts first (largest first), then shares, then counts; each figure once per source.
+
+    On a theme page a figure counts only when its own sentence speaks of the theme (or its
+    paragraph has no other theme): a paragraph on SMEs and green goods splits its figures.
+    """
+    seen, ranked = set(), []
+    for order, passage in enumerate(passages):
+        for figure in passage.paragraph.figures:
+            key = (passage.article.id, figure.text)
+            if key in seen or (theme and not _speaks_of(theme, passage, figure.text)):
+                continue
+            seen.add(key)
+            places = list(dict.fromkeys(p.city or p.province for p in passage.paragraph.places))
+            ranked.append(((_UNIT_ORDER.get(figure.unit, 2), -figure.value if figure.unit == "CNY" else order), {
+                "value": figure.text,
+                "what": around(passage.paragraph.text, figure.text),
+                "where": "、".join(places[:3]) + ("等" if len(places) > 3 else "") or "—",
+                "when": passage.article.meta.date or "—",
+                "link": rel(page, passage.link),
+            }))
+    ranked.sort(key=lambda item: item[0])
+    return [row for _, row in ranked[:limit]]
+
+
+def _speaks_of(theme: Theme, passage: Passage, needle: str) -> bool:
+    if len(passage.paragraph.themes) == 1:
+        return True
+    sentence = sentence_with(passage.paragraph.text, needle)
+    return any(term.pattern.search(sentence) for term in theme.terms)
+
+
+def evidence_groups(passages: list[Passage], page: str, theme: str | None = None) -> list[dict]:
+    groups: dict[str, dict] = {}
+    for passage in passages[:MAX_EVIDENCE]:
+        article = passage.article
+        group = groups.setdefault(article.id, {
+            "title": article.meta.title, "date": article.meta.date or "—",
+            "publisher": article.meta.publisher, "link": rel(page, article.page), "quotes": [],
+        })
+        terms = passage.terms_for(theme) if theme else tuple(p.name for p in passage.paragraph.places)
+        group["quotes"].append({
+            "text": quote(passage.paragraph.text, terms),
+            "terms": "、".join(t.strip("「」") for t in terms),
+            "link": rel(page, passage.link),
+        })
+    return list(groups.values())
+
+
+def theme_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[str, str]) -> list[OutputFile]:
+    by_theme = theme_passages(articles)
+    years = sorted({a.meta.date[:4] for a in articles if a.meta.date and a.on_topic})
+    files = []
+    summary = []
+    for theme in vocab.themes:
+        page = f"themes/{theme.id}.md"
+        passages = by_theme.get(theme.id, [])
+        sources = [a for a in newest_first(articles) if theme.id in a.themes and not a.duplicate_of]
+        provinces = Counter(p for passage in passages for p in {x.province for x in passage.paragraph.places if x.province})
+        per_year = Counter(a.meta.date[:4] for a in sources if a.meta.date)
+        summary.append({"theme": theme, "link": f"{theme.id}.md", "sources": len(sources), "passages": len(passages)})
+        files.append(OutputFile(page, render(
+            "theme.md.j2",
+            theme=theme,
+            figures=figure_rows(passages, page, theme),
+            regions=[{"name": name, "count": n, "link": rel(page, province_page(name, places_index))}
+                     for name, n in sorted(provinces.items(), key=lambda kv: (-kv[1], kv[0]))],
+            years=[{"year": y, "count": per_year.get(y, 0)} for y in years],
+            groups=evidence_groups(passages, page, theme.id),
+            source_count=len(sources),
+            passage_count=len(passages),
+        )))
+    files.append(OutputFile("themes/index.md", render("theme_index.md.j2", themes=summary)))
+    return files
+
+
+def region_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[str, str]) -> list[OutputFile]:
+    by_province = region_passages(articles)
+    rows = []
+    files = []
+    for province in sorted(by_province, key=lambda p: places_index[p]):
+        passages = by_province[province]
+        page = province_page(province, places_index)
+        counts = [sum(1 for p in passages if theme.id in p.paragraph.theme_ids) for theme in vocab.themes]
+        rows.append({"name": province, "link": rel("regions/index.md", page), "counts": counts,
+                     "passages": len(passages), "adcode": places_index[province]})
+        places = Counter(x.name for p in passages for x in p.paragraph.places if x.province == province and x.name != province)
+        files.append(OutputFile(page, render(
+            "region.md.j2",
+            province=province,
+            adcode=places_index[province],
+            places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
+            themes=[{"theme": t, "count": c, "link": rel(page, f"themes/{t.id}.md")} for t, c in zip(vocab.themes, counts) if c],
+            figures=figure_rows(passages, page),
+            groups=evidence_groups(passages, page),
+        )))
+    top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
+    svg = charts.heatmap(
+        "主题 × 省份（段落数）Themes by province (passages)",
+        [r["name"] for r in top],
+        [(t.zh, t.color) for t in vocab.themes],
+        [r["counts"] for r in top],
+    )
+    files.append(OutputFile("assets/generated/theme-province.svg", svg))
+    rows.sort(key=lambda r: (-r["passages"], r["adcode"]))
+    files.append(OutputFile("regions/index.md", render("region_index.md.j2", rows=rows, themes=vocab.themes)))
+    return files
+
+
+def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
+    names = {t.id: t.zh for t in vocab.themes}
+    months: dict[str, list[dict]] = defaultdict(list)
+    for article in newest_first(articles):
+        key = article.meta.date[:7] if article.meta.date else "未注明日期 Undated"
+        months[key].append({
+            "date": article.meta.date or "—", "title": article.meta.title,
+            "link": rel("timeline/index.md", article.page),
+            "themes": " · ".join(names[t] for t in article.themes), "on_topic": article.on_topic,
+        })
+    years: dict[str, list[tuple[str, list[dict]]]] = defaultdict(list)
+    for month, items in months.items():
+        years[month[:4] if month[:4].isdigit() else month].append((month, items))
+    return OutputFile("timeline/index.md", render("timeline.md.j2", years=sorted(years.items(), reverse=True)))
+
+
+def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
+    names = {t.id: t.zh for t in vocab.themes}
+    ordered = newest_first(articles)
+    chunks = [ordered[i:i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)] or [[]]
+    files = []
+    for number, chunk in enumerate(chunks, start=1):
+        page = "sources/index.md" if number == 1 else f"sources/page-{number}.md"
+        pages = [{"number": n, "link": rel(page, "sources/index.md" if n == 1 else f"sources/page-{n}.md"),
+                  "current": n == number} for n in range(1, len(chunks) + 1)]
+        files.append(OutputFile(page, render(
+            "source_index.md.j2", number=number, total=len(ordered), pages=pages,
+            others=rel(page, "others/index.md"),
+            rows=[{"date": a.meta.date or "—", "title": a.meta.title, "link": rel(page, a.page),
+                   "publisher": a.meta.publisher or "—", "format": a.document.format,
+                   "themes": " · ".join(names[t] for t in a.themes) or ("—" if a.on_topic else "非主题 off-topic")}
+                  for a in chunk],
+        )))
+    return files
+
+
+def others_page(articles: list[Article]) -> OutputFile:
+    rows = [{"date": a.meta.date or "—", "title": a.meta.title, "link": rel("others/index.md", a.page),
+             "publisher": a.meta.publisher or "—",
+             "reason": f"与《{a.duplicate_of}》重复 duplicate" if a.duplicate_of else "与政府采购无关 not about procurement"}
+            for a in newest_first(articles) if not a.on_topic or a.duplicate_of]
+    return OutputFile("others/index.md", render("others.md.j2", rows=rows))
