@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .models import Article, Paragraph
@@ -33,28 +34,24 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.meta.date or "0000", a.id), reverse=True)
 
 
-def theme_passages(articles: list[Article]) -> dict[str, list[Passage]]:
-    by_theme: dict[str, list[Passage]] = defaultdict(list)
+def passages_by(articles: list[Article], terms_of: Callable[[Paragraph], Iterable[str]]) -> dict[str, list[Passage]]:
+    """term -> passages, newest article first; off-topic and duplicate sources excluded."""
+    by_term: dict[str, list[Passage]] = defaultdict(list)
     for article in newest_first(articles):
         if not article.on_topic or article.duplicate_of:
             continue
         for paragraph in article.paragraphs:
-            if paragraph.heading:
-                continue
-            for theme in paragraph.theme_ids:
-                by_theme[theme].append(Passage(article, paragraph))
-    return by_theme
+            for term in terms_of(paragraph):
+                by_term[term].append(Passage(article, paragraph))
+    return by_term
+
+
+def theme_passages(articles: list[Article]) -> dict[str, list[Passage]]:
+    return passages_by(articles, lambda p: () if p.heading else p.theme_ids)
 
 
 def region_passages(articles: list[Article]) -> dict[str, list[Passage]]:
-    by_province: dict[str, list[Passage]] = defaultdict(list)
-    for article in newest_first(articles):
-        if not article.on_topic or article.duplicate_of:
-            continue
-        for paragraph in article.paragraphs:
-            for province in sorted({p.province for p in paragraph.places if p.province}):
-                by_province[province].append(Passage(article, paragraph))
-    return by_province
+    return passages_by(articles, lambda p: sorted({x.province for x in p.places if x.province}))
 
 
 def quote(text: str, terms: tuple[str, ...], limit: int = 220) -> str:
