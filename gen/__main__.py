@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_bench([int(n) for n in args.sizes.split(",")], args.out)
     settings = Settings(
         sources=args.sources, docs=args.docs, strict=args.strict, workers=args.workers,
-        cache=None if args.no_cache else Settings.cache,
+        cache=None if args.no_cache else Settings.cache, site_url=site_url(Path("mkdocs.yml")),
     )
     if not settings.sources.is_dir():
         print(f"error: sources folder {settings.sources} does not exist", file=sys.stderr)
@@ -40,6 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         print("strict: failing because of skipped sources or warnings", file=sys.stderr)
         return 1
     return 0
+
+
+def site_url(config: Path) -> str:
+    """The published address, from mkdocs.yml, so feeds link to the real site."""
+    if config.exists():
+        for line in config.read_text(encoding="utf-8").splitlines():
+            if line.startswith("site_url:"):
+                return line.split(":", 1)[1].strip().strip("'\"") or Settings.site_url
+    return Settings.site_url
 
 
 def print_summary(report) -> None:

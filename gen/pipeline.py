@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from tqdm import tqdm
 
-from . import export, home, indexes, pages, write
+from . import export, feeds, home, indexes, pages, write
 from .assemble import assemble
 from .classify import classify
 from .dates import is_future
@@ -45,6 +45,8 @@ def render_all(articles: list[Article], skipped: list[Skipped], settings: Settin
     files += indexes.source_index_pages(articles, vocab)
     files.append(indexes.others_page(articles))
     files += export.sources_json(articles, skipped)
+    files += feeds.feeds(articles, vocab, settings.site_url)
+    files.append(feeds.jieba_user_dict(home.search_words(vocab)))
     return files
 
 

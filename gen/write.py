@@ -14,7 +14,9 @@ from pathlib import Path, PurePosixPath
 from .models import OutputFile
 
 # Top-level names under docs/ that belong to the generator; everything else is hand-written.
-GENERATED = ("index.md", "sources", "data", "themes", "regions", "timeline", "glossary", "others", "assets/generated")
+GENERATED = (
+    "index.md", "sources", "data", "themes", "regions", "timeline", "glossary", "others", "feeds", "assets/generated",
+)
 _STAGING = ".gen-staging"
 _RETIRED = ".gen-retired"
 

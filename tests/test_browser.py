@@ -1,0 +1,112 @@
+"""The published site in a real browser, as a reader uses it (Playwright + Chromium)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from browser_support import Guard, launch, serve
+from conftest import mkdocs_build
+
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parent.parent / ".cache" / "screenshots"))
+
+
+@pytest.fixture(scope="module")
+def base_url(seed_project):
+    if not (seed_project / "site" / "index.html").exists():
+        result = mkdocs_build(seed_project)
+        assert result.returncode == 0, result.stderr[-2000:]
+    server, url = serve(seed_project / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def guarded(browser):
+    guard = Guard()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    guard.attach(context)
+    page = context.new_page()
+    guard.watch(page)
+    yield page, guard
+    context.close()
+    assert guard.external == [], f"requests left 127.0.0.1: {guard.external}"
+    assert guard.console_errors == [], guard.console_errors
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def test_home_opens_with_the_briefing(guarded, base_url):
+    page, _ = guarded
+    page.goto(base_url)
+    expect(page.locator("h1").first).to_contain_text("政府采购改革简报")
+    expect(page.locator("article img[src$='theme-year.svg']")).to_be_visible()
+    shot(page, "home")
+
+
+def test_theme_through_the_tabs_then_deep_link_to_a_paragraph(guarded, base_url):
+    page, _ = guarded
+    page.goto(base_url)
+    page.locator(".md-tabs").get_by_text("主题 Themes").click()
+    page.locator("article").get_by_role("link", name="支持中小企业").first.click()
+    expect(page.locator("h1").first).to_contain_text("支持中小企业")
+    shot(page, "theme-sme")
+    link = page.locator("article blockquote a", has_text="段落").first
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    target = page.locator(f"#{anchor}")
+    expect(target).to_be_in_viewport()
+    assert f"#{anchor}" in page.url
+    shot(page, "source-paragraph")
+
+
+@pytest.mark.parametrize(("query", "expected"), [("政采贷", "政采贷"), ("远程异地评标", "远程异地评标")])
+def test_chinese_search_finds_procurement_words(guarded, base_url, query, expected):
+    page, _ = guarded
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    assert results.count() >= 1
+    expect(page.locator(".md-search-result__list")).to_contain_text(expected)
+    shot(page, f"search-{query}")
+
+
+def test_dark_mode_toggle(guarded, base_url):
+    page, _ = guarded
+    page.goto(base_url)
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before)
+    shot(page, "home-dark")
+
+
+def test_narrow_screen_still_works(browser, base_url):
+    guard = Guard()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    guard.attach(context)
+    page = context.new_page()
+    guard.watch(page)
+    page.goto(base_url + "themes/remote/")
+    expect(page.locator("h1").first).to_contain_text("远程异地评标")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 392
+    shot(page, "mobile-theme")
+    page.locator(".md-header label[for='__drawer']").click()
+    expect(page.locator(".md-nav--primary")).to_be_visible()
+    context.close()
+    assert guard.external == [] and guard.console_errors == []
