@@ -57,6 +57,11 @@ def print_summary(report) -> None:
           f"files written: {report.pages_written}  skipped: {len(report.skipped)}  warnings: {len(report.warnings)}")
     for item in report.skipped:
         print(f"  skipped {item.source_file}: {item.reason}")
+    by_id = {a.id: a for a in report.articles}
+    for article in report.articles:
+        if article.duplicate_of:
+            canonical = by_id[article.duplicate_of].document.source_file
+            print(f"  duplicate {article.document.source_file}: same article as {canonical}")
     for warning in report.warnings:
         print(f"  warning {warning}")
 

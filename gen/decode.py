@@ -12,6 +12,10 @@ from charset_normalizer import from_bytes
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
+_PLAUSIBLE = re.compile(
+    "[\\s\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u27bf\u3000-\u303f\u3040-\u30ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ufffd\u25a0-\u25ff\u2460-\u24ff]"
+)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -26,14 +30,30 @@ class NotText(ValueError):
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Return (text, encoding). Text has only \\n line ends and no invisible controls."""
+    """Return (text, encoding). Text has only \\n line ends and no invisible controls.
+
+    The encoding is "utf-8+replaced" when a UTF-8 file had a few invalid bytes: they
+    become U+FFFD and the caller reports it.
+    """
     if not raw.strip():
         raise NotText("empty file")
     encoding = _sniff_encoding(raw)
-    text = raw.decode(encoding, errors="replace")
+    text = raw.decode(encoding.removesuffix("+replaced"), errors="replace")
     if text.count("\ufffd") > max(8, len(text) // 50):
         raise NotText(f"undecodable bytes (tried {encoding})")
-    return normalise_text(text), encoding
+    text = normalise_text(text)
+    if not text.strip():
+        raise NotText("blank file")
+    if _implausible_share(text) > 0.15:
+        raise NotText(f"binary file (not text in {encoding})")
+    return text, encoding
+
+
+def _implausible_share(text: str) -> float:
+    """Share of characters that no Chinese or English article would contain."""
+    sample = text[:20000]
+    odd = sum(1 for ch in sample if not _PLAUSIBLE.match(ch))
+    return odd / max(1, len(sample))
 
 
 def normalise_text(text: str) -> str:
@@ -45,7 +65,15 @@ def _sniff_encoding(raw: bytes) -> str:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             return name + ("-sig" if name == "utf-8" else "")
-    if b"\x00" in raw[:4096]:
+    nul_share = raw[:65536].count(0) / min(len(raw), 65536)
+    if 0 < nul_share < 0.02:
+        # A few stray NULs in otherwise valid UTF-8 are control characters, not binary.
+        try:
+            raw.decode("utf-8")
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if nul_share:
         # Without a BOM, NUL bytes mean UTF-16/32 or binary; let the detector decide.
         best = from_bytes(raw[:65536]).best()
         if best is None or not best.encoding.startswith("utf_16") and not best.encoding.startswith("utf_32"):
@@ -55,11 +83,20 @@ def _sniff_encoding(raw: bytes) -> str:
         raw.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
-        pass
+        damaged = raw.decode("utf-8", errors="replace").count("\ufffd")
+        if damaged <= max(8, len(raw) // 500) and _mostly_utf8(raw):
+            return "utf-8+replaced"
     best = from_bytes(raw[:262144]).best()
     if best is None:
         raise NotText("binary file or unknown encoding")
     return _prefer_superset(best.encoding)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Multi-byte UTF-8 sequences dominate: a UTF-8 file with a few bad bytes, not GBK."""
+    valid = len(re.findall(rb"[\xe0-\xef][\x80-\xbf]{2}", raw[:65536]))
+    high = sum(1 for b in raw[:65536] if b >= 0x80)
+    return high == 0 or 3 * valid >= 0.9 * high
 
 
 def _prefer_superset(encoding: str) -> str:

@@ -142,7 +142,7 @@ def region_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[
 def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
     names = {t.id: t.zh for t in vocab.themes}
     months: dict[str, list[dict]] = defaultdict(list)
-    for article in newest_first(articles):
+    for article in newest_first([a for a in articles if not a.duplicate_of]):
         key = article.meta.date[:7] if article.meta.date else "未注明日期 Undated"
         months[key].append({
             "date": article.meta.date or "—", "title": article.meta.title,
@@ -157,7 +157,7 @@ def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
 
 def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
     names = {t.id: t.zh for t in vocab.themes}
-    ordered = newest_first(articles)
+    ordered = newest_first([a for a in articles if not a.duplicate_of])
     chunks = [ordered[i:i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)] or [[]]
     files = []
     for number, chunk in enumerate(chunks, start=1):
@@ -178,6 +178,7 @@ def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[Outpu
 def others_page(articles: list[Article]) -> OutputFile:
     rows = [{"date": a.meta.date or "—", "title": a.meta.title, "link": rel("others/index.md", a.page),
              "publisher": a.meta.publisher or "—",
-             "reason": f"与《{a.duplicate_of}》重复 duplicate" if a.duplicate_of else "与政府采购无关 not about procurement"}
+             "reason": f"重复来源，见左侧链接 duplicate of the linked page ({a.document.source_file})" if a.duplicate_of
+             else "与政府采购无关 not about procurement"}
             for a in newest_first(articles) if not a.on_topic or a.duplicate_of]
     return OutputFile("others/index.md", render("others.md.j2", rows=rows))

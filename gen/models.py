@@ -108,7 +108,8 @@ class Article:
 
     @property
     def page(self) -> str:
-        return f"sources/{self.id}.md"
+        """The page that shows this article: a duplicate is shown by its canonical copy."""
+        return f"sources/{self.duplicate_of or self.id}.md"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from . import frontmatter, markup
 from .models import Article, OutputFile
 from .render import render
@@ -10,7 +12,8 @@ from .render import render
 def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
     meta = article.meta
     front = frontmatter.PageFrontMatter(
-        title=meta.title,
+        # Material writes the front-matter title into the page as HTML: escape it there.
+        title=html.escape(meta.title, quote=False),
         date=meta.date,
         datetime=meta.datetime,
         publisher=meta.publisher,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
 
 from tqdm import tqdm
@@ -11,6 +12,7 @@ from tqdm import tqdm
 from . import export, feeds, home, indexes, pages, write
 from .assemble import assemble
 from .classify import classify
+from .dedupe import mark_duplicates
 from .dates import is_future
 from .models import Article, BuildReport, Document, OutputFile, Skipped
 from .read import discover, read_source
@@ -25,7 +27,7 @@ def build(settings: Settings) -> BuildReport:
     results = _read_all(settings, sources)
     documents = [r for r in results if isinstance(r, Document)]
     skipped = [r for r in results if isinstance(r, Skipped)]
-    articles = [classify(a) for a in assemble([_date_checked(d) for d in documents])]
+    articles = mark_duplicates([classify(a) for a in assemble([_date_checked(d) for d in documents])])
     files = render_all(articles, skipped, settings)
     written = write.write_tree(settings.docs, files)
     warnings = tuple(f"{a.document.source_file}: {w}" for a in articles for w in a.document.warnings)
@@ -36,7 +38,7 @@ def render_all(articles: list[Article], skipped: list[Skipped], settings: Settin
     vocab = vocabulary()
     names = {t.id: t.zh for t in vocab.themes}
     provinces = {p.province: p.adcode[:2] + "0000" for a in articles for x in a.paragraphs for p in x.places if p.province}
-    files = [pages.source_page(a, names) for a in articles]
+    files = [pages.source_page(a, names) for a in articles if not a.duplicate_of]
     files += home.home_page(articles, vocab)
     files.append(home.glossary_page(articles))
     files += indexes.theme_pages(articles, vocab, provinces)
@@ -63,7 +65,7 @@ def _read_all(settings: Settings, sources: list[str]) -> list[Document | Skipped
 def _date_checked(document: Document) -> Document:
     if document.meta.date and is_future(document.meta.date):
         warning = f"date {document.meta.date} is in the future"
-        return Document(**{**document.__dict__, "warnings": document.warnings + (warning,)})
+        return replace(document, warnings=document.warnings + (warning,))
     return document
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .decode import NotText, decode_bytes
@@ -31,8 +32,11 @@ def read_source(root: Path, relative: str) -> Document | Skipped:
         if size > MAX_SOURCE_BYTES:
             return Skipped(relative, f"file too large ({size} bytes > {MAX_SOURCE_BYTES})")
         raw = path.read_bytes()
-        text, _encoding = decode_bytes(raw)
-        return read_text(text, relative)
+        text, encoding = decode_bytes(raw)
+        document = read_text(text, relative)
+        if encoding.endswith("+replaced"):
+            document = replace(document, warnings=document.warnings + ("invalid UTF-8 bytes replaced",))
+        return document
     except (NotText, Unreadable) as error:
         return Skipped(relative, str(error))
     except RecursionError:

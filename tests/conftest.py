@@ -62,3 +62,21 @@ def by_file(sources_data) -> dict:
 @pytest.fixture(scope="session")
 def expectations() -> dict:
     return yaml.safe_load((Path(__file__).parent / "seed_expectations.yml").read_text(encoding="utf-8"))
+
+
+def live_html_problems(page_html: str) -> list[str]:
+    """Active content inside the page's <article>: tags, handlers and URLs that run code."""
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup(page_html, "html.parser").find("article")
+    problems = []
+    for tag in article.find_all(True):
+        if tag.name in ("script", "iframe", "style", "svg", "object", "embed", "form", "frame"):
+            problems.append(f"<{tag.name}>")
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.lower().startswith("on"):
+                problems.append(f"{tag.name}[{name}]")
+            if name in ("href", "src", "action") and text.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                problems.append(f"{tag.name}[{name}={text[:30]}]")
+    return problems

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..frontmatter import FrontMatterError, split
 from ..models import Document
 from ..rules import formats
@@ -69,7 +71,7 @@ def read_text(text: str, source_file: str) -> Document:
     if not document.blocks:
         raise Unreadable(f"no article text found ({fmt})")
     if warnings:
-        document = document.__class__(**{**document.__dict__, "warnings": tuple(warnings) + document.warnings})
+        document = replace(document, warnings=tuple(warnings) + document.warnings)
     return document
 
 

@@ -1,0 +1,79 @@
+"""Exact and near-duplicate sources: the same article reposted by another site.
+
+Each article is fingerprinted by its sentences (white space and punctuation removed).
+Two articles are duplicates when most sentences of the shorter one appear in the other.
+The canonical copy is the one with the most metadata; the other points to it.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import replace
+
+from .models import Article
+
+NEAR = 0.8
+MIN_SENTENCE = 12
+COMMON = 50  # a sentence in more sources than this is boilerplate, not evidence
+_SPLIT = re.compile(r"[。！？!?；;\n]")
+_NOISE = re.compile(r"[\W_]+")
+
+
+def fingerprint(article: Article) -> frozenset[int]:
+    text = "\n".join(p.text for p in article.paragraphs if p.kind != "img")
+    return frozenset(
+        zlib.crc32(key.encode("utf-8"))
+        for key in (_NOISE.sub("", s) for s in _SPLIT.split(text))
+        if len(key) >= MIN_SENTENCE
+    )
+
+
+def _preference(article: Article) -> tuple:
+    meta = article.meta
+    richness = sum(1 for v in (meta.date, meta.publisher, meta.author, meta.url, meta.doc_number) if v)
+    length = sum(len(p.text) for p in article.paragraphs)
+    return (-richness, -length, article.document.source_file)
+
+
+def mark_duplicates(articles: list[Article]) -> list[Article]:
+    """Articles in their original order, duplicates carrying `duplicate_of`."""
+    ordered = sorted(range(len(articles)), key=lambda i: _preference(articles[i]))
+    prints = {i: fingerprint(articles[i]) for i in ordered}
+    postings: dict[int, list[int]] = defaultdict(list)
+    exact: dict[str, int] = {}
+    duplicate_of: dict[int, int] = {}
+    for i in ordered:
+        same = exact.get(articles[i].document.content_hash)
+        if same is not None:
+            duplicate_of[i] = same
+            continue
+        exact[articles[i].document.content_hash] = i
+        match = _near_match(prints[i], prints, postings)
+        if match is not None:
+            duplicate_of[i] = match
+            continue
+        for key in prints[i]:
+            if len(postings[key]) <= COMMON:
+                postings[key].append(i)
+    return [
+        replace(a, duplicate_of=articles[duplicate_of[i]].id) if i in duplicate_of else a
+        for i, a in enumerate(articles)
+    ]
+
+
+def _near_match(mine: frozenset[int], prints: dict[int, frozenset[int]], postings) -> int | None:
+    if not mine:
+        return None
+    shared: dict[int, int] = defaultdict(int)
+    for key in mine:
+        owners = postings.get(key, ())
+        if len(owners) <= COMMON:
+            for owner in owners:
+                shared[owner] += 1
+    best = None
+    for owner, count in sorted(shared.items()):
+        if count / min(len(mine), len(prints[owner])) >= NEAR and (best is None or count > shared[best]):
+            best = owner
+    return best
