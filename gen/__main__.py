@@ -19,17 +19,20 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--strict", action="store_true", help="fail on any skipped source or warning")
     build_cmd.add_argument("--workers", type=int, default=0, help="processes (0: one per core)")
     build_cmd.add_argument("--no-cache", action="store_true")
+    build_cmd.add_argument("--cache", type=Path, default=Settings.cache, help="cache folder (default .cache/gen)")
     bench_cmd = commands.add_parser("bench", help="synthesise sources and time every stage")
     bench_cmd.add_argument("--sizes", default="1000,10000")
     bench_cmd.add_argument("--out", type=Path, default=Path("bench-out"))
+    bench_cmd.add_argument("--plain-max", type=int, default=1000,
+                           help="largest size that also gets a plain Material build (it grows quadratically)")
     args = parser.parse_args(argv)
     if args.command == "bench":
         from .bench import run_bench
 
-        return run_bench([int(n) for n in args.sizes.split(",")], args.out)
+        return run_bench([int(n) for n in args.sizes.split(",")], args.out, args.plain_max)
     settings = Settings(
         sources=args.sources, docs=args.docs, strict=args.strict, workers=args.workers,
-        cache=None if args.no_cache else Settings.cache, site_url=site_url(Path("mkdocs.yml")),
+        cache=None if args.no_cache else args.cache, site_url=site_url(Path("mkdocs.yml")),
     )
     if not settings.sources.is_dir():
         print(f"error: sources folder {settings.sources} does not exist", file=sys.stderr)
@@ -64,6 +67,8 @@ def print_summary(report) -> None:
             print(f"  duplicate {article.document.source_file}: same article as {canonical}")
     for warning in report.warnings:
         print(f"  warning {warning}")
+    if report.timings:
+        print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
 
 
 if __name__ == "__main__":

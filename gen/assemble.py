@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .markup import anchor, slugify
 from .models import Article, Document, Paragraph
 
 
-def assemble(documents: list[Document]) -> list[Article]:
+def article_for(document: Document) -> Article:
+    slug = slugify(document.meta.title, document.meta.date, document.source_file)
+    return Article(id=slug, document=document, paragraphs=paragraphs_of(document))
+
+
+def unique_ids(articles: list[Article]) -> list[Article]:
+    """Slugs carry a hash of the file path; should two still collide, later ones get a suffix."""
     taken: set[str] = set()
-    articles = []
-    for document in sorted(documents, key=lambda d: d.source_file):
-        slug = slugify(document.meta.title, document.meta.date, document.source_file)
-        while slug in taken:  # two files whose names hash alike: extremely rare, still handled
-            slug = slug[:-1] + "x"
+    out = []
+    for article in sorted(articles, key=lambda a: a.document.source_file):
+        slug, n = article.id, 2
+        while slug in taken:
+            slug, n = f"{article.id[:76]}-{n}", n + 1
         taken.add(slug)
-        articles.append(Article(id=slug, document=document, paragraphs=paragraphs_of(document)))
-    return articles
+        out.append(article if slug == article.id else replace(article, id=slug))
+    return out
 
 
 def paragraphs_of(document: Document) -> tuple[Paragraph, ...]:

@@ -23,15 +23,16 @@ _ITEM_LEAD = re.compile(r"^(?:\d{1,3}[.．、]|[（(][一二三四五六七八�
 def classify(article: Article, vocab: Vocabulary | None = None, places: Gazetteer | None = None) -> Article:
     vocab = vocab or vocabulary()
     places = places or gazetteer()
-    on_topic = is_on_topic(article, vocab)
+    scores = [relevance(p.text, vocab) if not p.heading and p.text else 0.0 for p in article.paragraphs]
+    on_topic = is_on_topic(article, vocab, scores)
     context: dict[str, tuple[str, ...]] = {}
     paragraphs = []
-    for paragraph in article.paragraphs:
+    for paragraph, paragraph_score in zip(article.paragraphs, scores):
         if paragraph.heading:
             context = _heading_scope(paragraph.text, vocab)
         elif paragraph.text.startswith(vocab.scope_breakers):
             context = {}
-        themes = _paragraph_themes(paragraph, context, vocab) if on_topic else ()
+        themes = _paragraph_themes(paragraph, context, vocab, paragraph_score) if on_topic else ()
         found_places = places.find(paragraph.text) if paragraph.kind != "img" else ()
         figures = find_figures(paragraph.text) if not paragraph.heading else ()
         paragraphs.append(replace(paragraph, themes=themes, places=found_places, figures=figures))
@@ -45,12 +46,12 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
     )
 
 
-def is_on_topic(article: Article, vocab: Vocabulary) -> bool:
-    body = [p for p in article.paragraphs if not p.heading and p.text]
+def is_on_topic(article: Article, vocab: Vocabulary, scores: list[float]) -> bool:
+    """Scores: each paragraph's relevance (0 for headings and empty ones)."""
+    body = [s for p, s in zip(article.paragraphs, scores) if not p.heading and p.text]
     title_score, _ = score(strip_traps(article.meta.title, vocab), vocab.relevance_terms)
-    scores = [relevance(p.text, vocab) for p in body]
-    total = 3 * title_score + sum(scores)
-    share = sum(1 for s in scores if s >= vocab.paragraph_min_score) / max(1, len(body))
+    total = 3 * title_score + sum(body)
+    share = sum(1 for s in body if s >= vocab.paragraph_min_score) / max(1, len(body))
     return total >= vocab.document_min_score and share >= vocab.document_min_share
 
 
@@ -83,18 +84,20 @@ def _heading_scope(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     return scoped
 
 
-def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary) -> tuple[ThemeMatch, ...]:
+def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary, relevance_score: float) -> tuple[ThemeMatch, ...]:
     if paragraph.kind == "img":
         return ()
     if paragraph.heading:
         return tuple(ThemeMatch(t, terms, vocab.paragraph_threshold) for t, terms in context.items())
-    if relevance(paragraph.text, vocab) < vocab.paragraph_min_score:
+    if relevance_score < vocab.paragraph_min_score:
         return ()
     lead = _ITEM_LEAD.match(paragraph.text)
     named = {**context, **(_named_themes(lead.group(1), vocab) if lead else {})}
     bar = vocab.paragraph_threshold * (vocab.other_theme_factor if named else 1)
     matches = []
     for theme in vocab.themes:
+        if theme.id not in named and not theme.prefilter.search(paragraph.text):
+            continue
         own, terms = score(paragraph.text, theme.terms)
         own -= score(paragraph.text, theme.negative)[0]
         if theme.id in named or own >= bar:

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-import cn2an
 from dateutil import parser as dateutil_parser
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -85,4 +84,8 @@ def _from_chinese(match: re.Match[str]) -> tuple[str, str]:
 
 
 def _cn_number(text: str) -> int:
-    return int(text) if text.isdigit() else int(cn2an.cn2an(text, "smart"))
+    if text.isdigit():
+        return int(text)
+    import cn2an  # slow to import; only Chinese numerals need it
+
+    return int(cn2an.cn2an(text, "smart"))

@@ -12,8 +12,8 @@ from charset_normalizer import from_bytes
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
-_PLAUSIBLE = re.compile(
-    "[\\s\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u27bf\u3000-\u303f\u3040-\u30ff"
+_IMPLAUSIBLE = re.compile(
+    "[^\\s\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u27bf\u3000-\u303f\u3040-\u30ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ufffd\u25a0-\u25ff\u2460-\u24ff]"
 )
 _BOMS = (
@@ -52,8 +52,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 def _implausible_share(text: str) -> float:
     """Share of characters that no Chinese or English article would contain."""
     sample = text[:20000]
-    odd = sum(1 for ch in sample if not _PLAUSIBLE.match(ch))
-    return odd / max(1, len(sample))
+    return len(_IMPLAUSIBLE.findall(sample)) / max(1, len(sample))
 
 
 def normalise_text(text: str) -> str:

@@ -37,10 +37,14 @@ def _preference(article: Article) -> tuple:
     return (-richness, -length, article.document.source_file)
 
 
-def mark_duplicates(articles: list[Article]) -> list[Article]:
-    """Articles in their original order, duplicates carrying `duplicate_of`."""
+def mark_duplicates(articles: list[Article], known: dict[str, frozenset[int]] | None = None) -> list[Article]:
+    """Articles in their original order, duplicates carrying `duplicate_of`.
+
+    `known` maps source files to fingerprints already computed (in the workers, cached).
+    """
+    known = known or {}
     ordered = sorted(range(len(articles)), key=lambda i: _preference(articles[i]))
-    prints = {i: fingerprint(articles[i]) for i in ordered}
+    prints = {i: known.get(articles[i].document.source_file) or fingerprint(articles[i]) for i in ordered}
     postings: dict[int, list[int]] = defaultdict(list)
     exact: dict[str, int] = {}
     duplicate_of: dict[int, int] = {}

@@ -57,7 +57,8 @@ def article_json(article: Article) -> dict:
 
 
 def to_json(value: dict) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Compact on purpose: with indent Python falls back to its slow pure-Python encoder.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def sources_json(articles: list[Article], skipped: list[Skipped]) -> list[OutputFile]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import cn2an
 
 from .models import Figure
 
@@ -25,7 +24,12 @@ _PERCENT = re.compile(rf"(?P<num>{_NUM})%")
 _COUNT = re.compile(rf"(?P<num>{_NUM}|{_CN_NUM}){_APPROX}{_MAG}{_APPROX}(?P<unit>{COUNTERS})")
 
 
+_ANY_NUMBER = re.compile(r"[0-9零一二两三四五六七八九十百千]")
+
+
 def find_figures(text: str) -> tuple[Figure, ...]:
+    if not _ANY_NUMBER.search(text):
+        return ()
     found: list[tuple[int, Figure]] = []
     taken: list[tuple[int, int]] = []
 
@@ -60,7 +64,12 @@ def find_figures(text: str) -> tuple[Figure, ...]:
 def _number(text: str) -> float | None:
     text = text.replace(",", "")
     try:
-        value = float(text) if re.fullmatch(r"[\d.]+", text) else float(cn2an.cn2an(text, "smart"))
+        if re.fullmatch(r"[\d.]+", text):
+            value = float(text)
+        else:
+            import cn2an  # slow to import; only Chinese numerals need it
+
+            value = float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError):
         return None
     return _tidy(value)

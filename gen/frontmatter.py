@@ -20,6 +20,9 @@ class FrontMatterError(ValueError):
     pass
 
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it
+
+
 class _TextLoader(yaml.SafeLoader):
     """Safe loading that keeps timestamps as text: we parse dates ourselves."""
 
@@ -88,7 +91,7 @@ def dump(front: PageFrontMatter) -> str:
     """YAML block with keys in schema order; empty optional values are left out."""
     front.validate()
     data = {k: v for k, v in asdict(front).items() if v not in ("", [], None) or k in ("title", "on_topic")}
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
     return f"---\n{text}---\n"
 
 

@@ -12,7 +12,7 @@ from .indexes import rel
 from .models import Article, OutputFile
 from .render import render
 from .rules import read_yaml
-from .taxonomy import around, newest_first, quote, sentence_with
+from .taxonomy import around, newest_first
 from .themes import Vocabulary
 
 LATEST = 10
@@ -77,18 +77,24 @@ def headline_figures(articles: list[Article]) -> list[dict]:
 
 
 def glossary_page(articles: list[Article]) -> OutputFile:
+    """Each term with the passages that use it: one scan of the corpus for all terms."""
     page = "glossary/index.md"
-    entries = []
-    for item in glossary():
-        pattern = re.compile("|".join(re.escape(s) for s in sorted(item.spellings, key=len, reverse=True)))
-        uses = []
-        for article in newest_first([a for a in articles if a.on_topic and not a.duplicate_of]):
-            for paragraph in article.paragraphs:
-                found = pattern.search(paragraph.text)
-                if found and not paragraph.heading:
-                    uses.append({"title": article.meta.title, "quote": quote(sentence_with(paragraph.text, found.group(0)), (found.group(0),), 90),
-                                 "link": rel(page, f"{article.page}#{paragraph.anchor}")})
-        entries.append({"item": item, "uses": uses[:GLOSSARY_LINKS], "more": max(0, len(uses) - GLOSSARY_LINKS)})
+    items = glossary()
+    owner = {spelling: index for index, item in enumerate(items) for spelling in item.spellings}
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(owner, key=len, reverse=True)))
+    uses: list[list[dict]] = [[] for _ in items]
+    counts = [0] * len(items)
+    for article in newest_first([a for a in articles if a.on_topic and not a.duplicate_of]):
+        for paragraph in article.paragraphs:
+            if paragraph.heading:
+                continue
+            for found in {m.group(0): None for m in pattern.finditer(paragraph.text)}:
+                index = owner[found]
+                counts[index] += 1
+                if len(uses[index]) < GLOSSARY_LINKS:
+                    uses[index].append({"title": article.meta.title, "quote": around(paragraph.text, found),
+                                        "link": rel(page, f"{article.page}#{paragraph.anchor}")})
+    entries = [{"item": item, "uses": uses[i], "more": max(0, counts[i] - len(uses[i]))} for i, item in enumerate(items)]
     return OutputFile(page, render("glossary.md.j2", entries=entries))
 
 

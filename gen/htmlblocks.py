@@ -16,11 +16,11 @@ from .clean import clean_inline
 from .models import Block
 from .rules import Boilerplate
 
-NEVER_CONTENT = (
+NEVER_CONTENT = frozenset((
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript", "template",
     "form", "input", "button", "select", "textarea", "svg", "math", "link", "meta", "head", "canvas",
     "audio", "video", "source", "base",
-)
+))
 LEAF_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "caption", "pre", "td", "th"}
 CONTAINERS = {
     "html", "body", "div", "section", "article", "main", "ul", "ol", "dl", "table", "thead", "tbody",
@@ -33,20 +33,28 @@ MAX_BLOCKS = 20000
 
 
 def html_to_blocks(html: str, rules: Boilerplate) -> list[Block]:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     _sanitise(soup, rules)
     return _walk(soup)
 
 
 def _sanitise(soup: BeautifulSoup, rules: Boilerplate) -> None:
+    """One pass over the tree: active content and page chrome go."""
     for node in soup.find_all(string=lambda s: isinstance(s, _NOT_TEXT)):
         node.extract()
-    for tag in soup.find_all(NEVER_CONTENT):
-        tag.decompose()
-    for selector in rules.html_drop_selectors:
-        for tag in soup.select(selector):
-            if not tag.decomposed:
-                tag.decompose()
+    doomed = []
+    for tag in soup.find_all(True):
+        if tag.name in NEVER_CONTENT or tag.name in rules.html_drop_tags or _chrome_name(tag, rules):
+            doomed.append(tag)
+    for tag in doomed:
+        if not tag.decomposed:
+            tag.decompose()
+
+
+def _chrome_name(tag: Tag, rules: Boilerplate) -> bool:
+    names = tag.get("class") or []
+    text = " ".join(names) + " " + str(tag.get("id") or "")
+    return bool(text.strip()) and bool(rules.html_drop_names.search(text))
 
 
 def safe_url(url: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 
 from . import charts
@@ -14,12 +13,17 @@ from .themes import Theme, Vocabulary
 PER_PAGE = 50
 MAX_EVIDENCE = 200
 MAX_FIGURES = 40
+MAX_REGION_EVIDENCE = 100
 
 
 def rel(from_page: str, target: str) -> str:
     """Link from one page under docs/ to another path under docs/ (anchor kept)."""
     path, _, anchor = target.partition("#")
-    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    here, there = from_page.split("/")[:-1], path.split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(here) - shared) + there[shared:])
     return link + (f"#{anchor}" if anchor else "")
 
 
@@ -40,19 +44,26 @@ def figure_rows(passages: list[Passage], page: str, theme: Theme | None = None, 
     for order, passage in enumerate(passages):
         for figure in passage.paragraph.figures:
             key = (passage.article.id, figure.text)
-            if key in seen or (theme and not _speaks_of(theme, passage, figure.text)):
-                continue
-            seen.add(key)
-            places = list(dict.fromkeys(p.city or p.province for p in passage.paragraph.places))
-            ranked.append(((_UNIT_ORDER.get(figure.unit, 2), -figure.value if figure.unit == "CNY" else order), {
-                "value": figure.text,
-                "what": around(passage.paragraph.text, figure.text),
-                "where": "、".join(places[:3]) + ("等" if len(places) > 3 else "") or "—",
-                "when": passage.article.meta.date or "—",
-                "link": rel(page, passage.link),
-            }))
-    ranked.sort(key=lambda item: item[0])
-    return [row for _, row in ranked[:limit]]
+            if key not in seen:
+                seen.add(key)
+                rank = (_UNIT_ORDER.get(figure.unit, 2), -figure.value if figure.unit == "CNY" else order)
+                ranked.append((rank, order, passage, figure))
+    ranked.sort(key=lambda item: item[:2])
+    rows = []
+    for _, _, passage, figure in ranked:
+        if len(rows) == limit:
+            break
+        if theme and not _speaks_of(theme, passage, figure.text):
+            continue
+        places = list(dict.fromkeys(p.city or p.province for p in passage.paragraph.places))
+        rows.append({
+            "value": figure.text,
+            "what": around(passage.paragraph.text, figure.text),
+            "where": "、".join(places[:3]) + ("等" if len(places) > 3 else "") or "—",
+            "when": passage.article.meta.date or "—",
+            "link": rel(page, passage.link),
+        })
+    return rows
 
 
 def _speaks_of(theme: Theme, passage: Passage, needle: str) -> bool:
@@ -113,7 +124,8 @@ def region_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[
     for province in sorted(by_province, key=lambda p: places_index[p]):
         passages = by_province[province]
         page = province_page(province, places_index)
-        counts = [sum(1 for p in passages if theme.id in p.paragraph.theme_ids) for theme in vocab.themes]
+        tally = Counter(m.theme for p in passages for m in p.paragraph.themes)
+        counts = [tally.get(theme.id, 0) for theme in vocab.themes]
         rows.append({"name": province, "link": rel("regions/index.md", page), "counts": counts,
                      "passages": len(passages), "adcode": places_index[province]})
         places = Counter(x.name for p in passages for x in p.paragraph.places if x.province == province and x.name != province)
@@ -124,7 +136,8 @@ def region_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[
             places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
             themes=[{"theme": t, "count": c, "link": rel(page, f"themes/{t.id}.md")} for t, c in zip(vocab.themes, counts) if c],
             figures=figure_rows(passages, page),
-            groups=evidence_groups(passages, page),
+            groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page),
+            more=max(0, len(passages) - MAX_REGION_EVIDENCE),
         )))
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
     svg = charts.heatmap(

@@ -10,9 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from pypinyin import lazy_pinyin
-
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;"})
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _LINE_START = re.compile(r"^(\s*)([#+\-])")
 _SLUG_SAFE = re.compile(r"[^a-z0-9]+")
@@ -22,7 +20,7 @@ SLUG_MAX = 80
 def escape(text: str) -> str:
     """One line of plain text as Markdown that renders to exactly that text."""
     text = _INLINE.sub(r"\\\1", text)
-    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    text = text.translate(_ENTITIES)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return re.sub(r"^(\s*\d+)([.)])(\s)", r"\1\\\2\3", text)
 
@@ -55,6 +53,8 @@ def anchor(prefix: str, text: str, taken: set[str]) -> str:
 
 def slugify(title: str, date: str, source_file: str) -> str:
     """ASCII, stable for a source file, at most 80 bytes: date, pinyin words, file hash."""
+    from pypinyin import lazy_pinyin  # heavy dictionary: loaded only when a page is new
+
     words = _SLUG_SAFE.sub("-", "-".join(lazy_pinyin(title[:24])).lower()).strip("-")
     digest = hashlib.sha1(source_file.encode("utf-8")).hexdigest()[:8]
     head = f"{date}-" if date else "undated-"

@@ -133,3 +133,4 @@ class BuildReport:
     skipped: tuple[Skipped, ...] = ()
     warnings: tuple[str, ...] = ()
     articles: tuple[Article, ...] = field(default=(), repr=False)
+    timings: tuple[tuple[str, float], ...] = ()

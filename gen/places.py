@@ -81,6 +81,9 @@ class Gazetteer:
         for alias, code in aliases.items():
             add(alias, code)
         self.keys = keys
+        self.by_prefix: dict[str, list[str]] = {}  # prefecture short form -> names that start with it
+        for short in self.shorts:
+            self.by_prefix[short] = sorted((k for k in keys if k.startswith(short)), key=len, reverse=True)
         self.automaton = ahocorasick.Automaton()
         for key in keys:
             self.automaton.add_word(key, key)
@@ -93,7 +96,7 @@ class Gazetteer:
             key=lambda s: (s[0], -(s[1] - s[0])),
         )
         chosen, last_end = [], 0
-        for start, end, key in spans:
+        for start, end, key in spans:  # longest match first at each position, no overlaps
             if start < last_end:
                 continue
             last_end = end
@@ -117,8 +120,7 @@ class Gazetteer:
     def _longest_at(self, text: str, start: int, short: str) -> str:
         """A prefecture's short form as written: "恩施" + "州", "兰州" + "新区", or alone."""
         window = text[start:start + 12]
-        names = [k for k in self.keys if k.startswith(short) and window.startswith(k)]
-        return max(names, key=len) if names else short
+        return next((k for k in self.by_prefix.get(short, ()) if window.startswith(k)), short)
 
     def _resolve(self, codes: set[str], named: set[str]) -> str:
         if len(codes) == 1:

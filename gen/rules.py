@@ -34,7 +34,8 @@ class Boilerplate:
     publisher_noise: tuple[re.Pattern[str], ...]
     nav_line: re.Pattern[str]
     title_noise: tuple[re.Pattern[str], ...]
-    html_drop_selectors: tuple[str, ...]
+    html_drop_tags: frozenset[str]
+    html_drop_names: re.Pattern[str]
 
     def is_tail(self, line: str) -> bool:
         return any(p.search(line) for p in self.tail_markers)
@@ -80,7 +81,8 @@ def boilerplate(data_dir: Path = DATA_DIR) -> Boilerplate:
         publisher_noise=_compile_all(raw["publisher_noise"]),
         nav_line=nav_line,
         title_noise=_compile_all(raw["title_noise"]),
-        html_drop_selectors=tuple(raw["html_drop_selectors"]),
+        html_drop_tags=frozenset(raw["html_drop"]["tags"]),
+        html_drop_names=re.compile("|".join(re.escape(w) for w in raw["html_drop"]["class_or_id"]), re.IGNORECASE),
     )
 
 

@@ -22,6 +22,7 @@ def copy_project(target: Path) -> Path:
     """mkdocs.yml and the hand-written part of docs/ in a scratch folder."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", target / "hooks", dirs_exist_ok=True)
     for item in (ROOT / "docs").iterdir():
         if item.name in {g.split("/")[0] for g in GENERATED if "/" not in g} or item.name.startswith(".gen"):
             continue

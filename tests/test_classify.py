@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from gen.assemble import assemble
+from gen.assemble import article_for
 from gen.classify import classify
 from gen.models import Block, Document, Meta
 from gen.themes import vocabulary
@@ -52,7 +52,7 @@ def test_precision_and_recall_per_theme(by_file):
 def _article(title: str, *paragraphs: str):
     blocks = tuple(Block("p", text) for text in paragraphs)
     document = Document("x.txt", "text", Meta(title=title, date="2024-01-01"), blocks)
-    return classify(assemble([document])[0])
+    return classify(article_for(document))
 
 
 def test_pmi_is_not_procurement():

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
 from bs4 import BeautifulSoup
 
 from ..body import finish_body
@@ -25,6 +24,8 @@ def matches(text: str) -> bool:
 
 
 def read(text: str, source_file: str) -> Document:
+    import trafilatura  # heavy; only whole HTML pages need it
+
     rules = boilerplate()
     main_html = trafilatura.extract(
         text, output_format="html", include_images=True, include_links=True, include_formatting=True,

@@ -1,0 +1,144 @@
+"""make bench: synthesise N sources, time every stage, compare with a plain Material build.
+
+Each step runs as its own process, as a user would run it; wall time and the peak memory
+of the whole process tree (pool workers included) are sampled from /proc.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .synth import synthesise
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAIN_CONFIG = """site_name: plain
+theme:
+  name: material
+  language: zh
+plugins:
+  - search
+"""
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, AttributeError, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], cwd: Path) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    sampler.join()
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{err[-2000:]}")
+    stages = dict((name, float(sec)) for name, sec in re.findall(r"([\w+]+) ([\d.]+)s", out.split("time:", 1)[-1])) if "time:" in out else {}
+    return {"wall_s": round(wall, 2), "peak_mb": round(peak[0] / 2**20, 1), "stages_s": stages}
+
+
+def _project(folder: Path, config: str | None = None) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "docs").mkdir(parents=True)
+    if config is None:
+        shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+        shutil.copytree(ROOT / "hooks", folder / "hooks")
+    else:
+        (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for item in ("about", "assets"):
+        shutil.copytree(ROOT / "docs" / item, folder / "docs" / item, ignore=shutil.ignore_patterns("generated"))
+    return folder
+
+
+def bench_size(n: int, out: Path, plain: bool) -> dict:
+    python = sys.executable
+    sources = out / f"sources-{n}"
+    shutil.rmtree(sources, ignore_errors=True)
+    synthesise(ROOT / "seeds", sources, n)
+    site = _project(out / f"site-{n}")
+    cache = out / f"cache-{n}"
+    shutil.rmtree(cache, ignore_errors=True)
+    generate = [python, "-m", "gen", "build", "--sources", str(sources), "--docs", str(site / "docs"), "--cache", str(cache)]
+    result = {"sources": n, "generate_cold": measure(generate, ROOT)}
+    changed = sorted(sources.rglob("*.txt"))[n // 2]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
+    result["generate_one_changed"] = measure(generate, ROOT)
+    result["site_build"] = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], site)
+    if plain:
+        plain_site = _project(out / f"plain-{n}", PLAIN_CONFIG)
+        shutil.rmtree(plain_site / "docs")
+        shutil.copytree(site / "docs", plain_site / "docs")
+        result["plain_material_build"] = measure([python, "-m", "mkdocs", "build", "-q"], plain_site)
+    cold = result["generate_cold"]
+    result["sources_per_s"] = round(n / sum(cold["stages_s"].values()), 1) if cold["stages_s"] else None
+    result["generate_plus_site_s"] = round(cold["wall_s"] + result["site_build"]["wall_s"], 2)
+    return result
+
+
+def machine() -> dict:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 2**20
+    return {"cpu": model, "cores": os.cpu_count(), "memory_gb": memory, "python": platform.python_version(),
+            "system": platform.platform()}
+
+
+def run_bench(sizes: list[int], out: Path, plain_max: int = 1000) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    report = {"machine": machine(), "runs": []}
+    for n in sizes:
+        print(f"bench: {n} sources…", flush=True)
+        report["runs"].append(bench_size(n, out, plain=n <= plain_max))
+        print(json.dumps(report["runs"][-1], ensure_ascii=False), flush=True)
+    (out / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(summary(report))
+    return 0
+
+
+def summary(report: dict) -> str:
+    lines = [f"machine: {report['machine']}", "",
+             "| sources | generate cold (s) | sources/s | peak MB | 1 changed (s) | site build (s) | generate+site (s) | plain Material (s) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for run in report["runs"]:
+        plain = run.get("plain_material_build", {}).get("wall_s", "—")
+        peak = max(run["generate_cold"]["peak_mb"], run["site_build"]["peak_mb"])
+        lines.append(f"| {run['sources']} | {run['generate_cold']['wall_s']} | {run['sources_per_s']} | {peak} | "
+                     f"{run['generate_one_changed']['wall_s']} (in build: {sum(run['generate_one_changed']['stages_s'].values()):.2f}) | "
+                     f"{run['site_build']['wall_s']} | {run['generate_plus_site_s']} | {plain} |")
+    runs = {r["sources"]: r for r in report["runs"]}
+    if 1000 in runs and "plain_material_build" in runs[1000]:
+        ratio = runs[1000]["generate_plus_site_s"] / runs[1000]["plain_material_build"]["wall_s"]
+        lines.append(f"\n1,000 sources: generate+site / plain Material = {ratio:.2f} (target <= 0.3)")
+    if 1000 in runs and 10000 in runs:
+        scale = runs[10000]["generate_plus_site_s"] / runs[1000]["generate_plus_site_s"]
+        lines.append(f"10,000 / 1,000 sources time = {scale:.1f}x (target <= 11x)")
+    return "\n".join(lines)

@@ -1,0 +1,120 @@
+"""Per-source work: read -> assemble -> classify -> render the source page.
+
+Each source is independent, so this runs in a process pool and its results are cached
+on disk, keyed by the source's bytes, its path and a digest of the generator itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .assemble import article_for
+from .classify import classify
+from .dates import is_future
+from .dedupe import fingerprint
+from .models import Article, Document, OutputFile, Skipped
+from .pages import source_page
+from .places import gazetteer
+from .read import read_source
+from .settings import GENERATOR_VERSION
+from .themes import vocabulary
+
+GEN_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One source's result: its article and page, or why it was skipped."""
+
+    source_file: str
+    article: Article | None = None
+    page: OutputFile | None = None
+    skipped: Skipped | None = None
+    fingerprint: frozenset[int] = frozenset()
+
+
+@lru_cache(maxsize=None)
+def generator_digest() -> str:
+    """Changes whenever code, rules or templates change, so stale cache entries miss."""
+    digest = hashlib.sha256(GENERATOR_VERSION.encode())
+    for path in sorted(GEN_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yml", ".json", ".j2"):
+            digest.update(path.relative_to(GEN_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def warm_up() -> None:
+    """Load the vocabularies once before forking, so workers share them."""
+    from pypinyin import lazy_pinyin
+
+    vocabulary()
+    gazetteer()
+    lazy_pinyin("预热")
+
+
+def process_and_store(root: Path, relative: str, cache_dir: Path | None, key: str) -> Processed:
+    """process_source in a worker, which also writes its cache entry (in parallel)."""
+    result = process_source(root, relative)
+    Cache(cache_dir).put(key, result)
+    return result
+
+
+def process_source(root: Path, relative: str) -> Processed:
+    result = read_source(root, relative)
+    if isinstance(result, Skipped):
+        return Processed(relative, skipped=result)
+    article = classify(article_for(_date_checked(result)))
+    return Processed(relative, article=article, page=source_page(article, theme_names()), fingerprint=fingerprint(article))
+
+
+@lru_cache(maxsize=None)
+def theme_names() -> dict[str, str]:
+    return {t.id: t.zh for t in vocabulary().themes}
+
+
+def _date_checked(document: Document) -> Document:
+    if document.meta.date and is_future(document.meta.date):
+        warning = f"date {document.meta.date} is in the future"
+        return replace(document, warnings=document.warnings + (warning,))
+    return document
+
+
+class Cache:
+    """Pickled Processed values under one folder; a corrupt entry is a miss."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def key(self, root: Path, relative: str) -> str:
+        digest = hashlib.sha256(generator_digest().encode())
+        digest.update(relative.encode("utf-8"))
+        digest.update((root / relative).read_bytes())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pkl"
+
+    def get(self, key: str) -> Processed | None:
+        if self.folder is None:
+            return None
+        try:
+            with open(self._path(key), "rb") as handle:
+                value = pickle.load(handle)
+            return value if isinstance(value, Processed) else None
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str, value: Processed) -> None:
+        if self.folder is None:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)

@@ -1,0 +1,44 @@
+"""The cache: a re-run re-processes only changed sources and writes the same output."""
+
+from __future__ import annotations
+
+import shutil
+
+import gen.process
+from conftest import SEEDS
+from gen.pipeline import build
+from gen.settings import Settings
+
+
+def _tree(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_only_the_changed_source_is_processed_again(tmp_path, monkeypatch):
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=1)
+    calls = []
+    original = gen.process.process_source
+    monkeypatch.setattr(gen.process, "process_source", lambda root, rel: calls.append(rel) or original(root, rel))
+    build(settings)
+    assert len(calls) == 5
+    calls.clear()
+    build(settings)
+    assert calls == []
+    changed = sources / "003_641ee5b96c45208b.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("各区市财政局：", "各区市财政局、各有关单位："), encoding="utf-8")
+    build(settings)
+    assert calls == ["003_641ee5b96c45208b.txt"]
+    fresh = tmp_path / "fresh"
+    build(Settings(sources=sources, docs=fresh, cache=None, progress=False))
+    assert _tree(settings.docs) == _tree(fresh)
+
+
+def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
+    settings = Settings(sources=SEEDS, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False)
+    build(settings)
+    for entry in (tmp_path / "cache").rglob("*.pkl"):
+        entry.write_bytes(b"not a pickle")
+    report = build(settings)
+    assert len(report.articles) == 5 and not report.skipped
