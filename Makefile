@@ -32,7 +32,7 @@ golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
 
 bench: $(STAMP)
-	$(PY) -m gen bench
+	$(PY) -m gen bench --sizes 1000,10000
 
 clean:
 	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/index.md docs/assets/generated .cache
