@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve bench generate clean golden browser
+.PHONY: site test serve bench generate clean golden browser screenshots
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,8 +31,11 @@ test: $(STAMP) browser
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
 
+screenshots: $(STAMP) browser
+	SCREENSHOT_DIR=.github/screenshots $(PY) -m pytest tests/test_browser.py
+
 bench: $(STAMP)
 	$(PY) -m gen bench --sizes 1000,10000
 
 clean:
-	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/index.md docs/assets/generated .cache
+	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/feeds docs/index.md docs/assets/generated .cache

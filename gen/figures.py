@@ -53,8 +53,10 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         if value is not None and claim(match):
             found.append((match.start(), Figure(match.group(0), value, "%")))
     for match in _COUNT.finditer(text):
-        value = _number(match["num"])
         spelled_out = not match["num"][0].isdigit()
+        if spelled_out and len(match["num"]) == 1 and match["num"] != "十":
+            continue  # 一个, 两家: words, not figures (and cn2an is slow to load)
+        value = _number(match["num"])
         if value is not None and value > 0 and not (spelled_out and value < 10) and claim(match):
             unit = match["unit"]
             found.append((match.start(), Figure(match.group(0), _tidy(value * _MAGNITUDE[match["mag"] or ""]), unit)))

@@ -70,8 +70,8 @@ def process_all(settings: Settings, sources: list[str]) -> list[Processed]:
     missing = [s for s in sources if s not in results]
     show = settings.progress and sys.stderr.isatty() and len(missing) > 20
     workers = settings.workers or os.cpu_count() or 1
-    if missing:
-        warm_up()
+    if len(missing) >= PARALLEL_FROM and workers > 1:
+        warm_up()  # before the fork, so every worker shares the loaded vocabularies
     arguments = ([settings.sources] * len(missing), missing, [settings.cache] * len(missing), [keys[s] for s in missing])
     if len(missing) < PARALLEL_FROM or workers == 1:
         jobs = map(process_and_store, *arguments)

@@ -81,9 +81,14 @@ class Gazetteer:
         for alias, code in aliases.items():
             add(alias, code)
         self.keys = keys
-        self.by_prefix: dict[str, list[str]] = {}  # prefecture short form -> names that start with it
-        for short in self.shorts:
-            self.by_prefix[short] = sorted((k for k in keys if k.startswith(short)), key=len, reverse=True)
+        self.by_prefix: dict[str, list[str]] = {short: [] for short in self.shorts}  # short form -> names it starts
+        longest_short = max(map(len, self.shorts), default=0)
+        for key in keys:
+            for size in range(2, min(len(key), longest_short) + 1):
+                if key[:size] in self.by_prefix:
+                    self.by_prefix[key[:size]].append(key)
+        for names in self.by_prefix.values():
+            names.sort(key=lambda k: (-len(k), k))
         self.automaton = ahocorasick.Automaton()
         for key in keys:
             self.automaton.add_word(key, key)
