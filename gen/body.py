@@ -141,7 +141,7 @@ def _looks_like_heading(text: str, following: list[Block]) -> bool:
     nxt = following[0].text
     if _SECTION_HEAD.match(text):
         return True
-    return len(nxt) >= max(2 * len(text), 30) and nxt[-1] in TERMINAL + "”」）)"
+    return len(nxt) >= max(2 * len(text), 20) and nxt[-1] in TERMINAL + "”」）)"
 
 
 def merge_lead_labels(blocks: list[Block], rules: Boilerplate) -> list[Block]:

@@ -49,12 +49,20 @@ def _sanitise(soup: BeautifulSoup, rules: Boilerplate) -> None:
     for tag in doomed:
         if not tag.decomposed:
             tag.decompose()
+    for link in soup.find_all("a"):
+        if any(_names_match(parent, rules.html_unlink_names) for parent in (link, link.parent) if parent is not None):
+            link.unwrap()
 
 
 def _chrome_name(tag: Tag, rules: Boilerplate) -> bool:
-    names = tag.get("class") or []
-    text = " ".join(names) + " " + str(tag.get("id") or "")
-    return bool(text.strip()) and bool(rules.html_drop_names.search(text))
+    return _names_match(tag, rules.html_drop_names)
+
+
+def _names_match(tag: Tag, pattern) -> bool:
+    if not isinstance(tag, Tag):
+        return False
+    text = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+    return bool(text.strip()) and bool(pattern.search(text))
 
 
 def safe_url(url: str) -> str:

@@ -36,6 +36,7 @@ class Boilerplate:
     title_noise: tuple[re.Pattern[str], ...]
     html_drop_tags: frozenset[str]
     html_drop_names: re.Pattern[str]
+    html_unlink_names: re.Pattern[str]
 
     def is_tail(self, line: str) -> bool:
         return any(p.search(line) for p in self.tail_markers)
@@ -83,6 +84,7 @@ def boilerplate(data_dir: Path = DATA_DIR) -> Boilerplate:
         title_noise=_compile_all(raw["title_noise"]),
         html_drop_tags=frozenset(raw["html_drop"]["tags"]),
         html_drop_names=re.compile("|".join(re.escape(w) for w in raw["html_drop"]["class_or_id"]), re.IGNORECASE),
+        html_unlink_names=re.compile("|".join(re.escape(w) for w in raw["html_drop"]["unlink_class_or_id"]), re.IGNORECASE),
     )
 
 

@@ -18,7 +18,8 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12})[〔\[［(（](\d{4})[〕\]］)
 _DATE_LINE = re.compile(
     r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[二〇○零一三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
-_ISSUER = re.compile(r"(局|厅|委|委员会|政府|办公室|办公厅|中心|部|署|院|处|会|公司)$")
+_ISSUER = re.compile(r"(局|厅|委|委员会|政府|办公室|办公厅|中心|部|署|院|处|会|公司)(文件)?$")
+_TITLE_END = ("通知", "意见", "办法", "方案", "要点", "决定", "公告", "通告", "函", "规定", "细则", "批复", "报告")
 _STRUCTURE = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十百]+[条章节]|附件)")
 _SOFT_END = "，、,"
 _HARD_END = "。！？!?：:；;"
@@ -30,11 +31,15 @@ def read(text: str, source_file: str) -> Document:
     issuer = lines[0] if lines and _ISSUER.search(lines[0]) and len(lines[0]) <= 30 else ""
     title_start = 1 if issuer else 0
     title_end = number_at if number_at > 0 else _title_end(lines)
+    if number_at >= 0 and title_end <= title_start:
+        # red-header documents: issuer, number, then the title ("关于…" … "的实施意见")
+        title_start = number_at + 1
+        title_end = _title_end(lines, title_start)
     title = "".join(lines[title_start:title_end])
     date_at = next((i for i, line in enumerate(lines[:60]) if _DATE_LINE.match(line)), -1)
     signer = lines[date_at - 1] if date_at > 0 and _ISSUER.search(lines[date_at - 1]) else ""
     skip = {i for i in (number_at, date_at, date_at - 1 if signer else -1) if i >= 0}
-    body_lines = [line for i, line in enumerate(lines) if i >= title_end and i not in skip]
+    body_lines = [line for i, line in enumerate(lines) if i >= title_end and i not in skip and i != 0]
     paragraphs = join_wrapped(body_lines)
     rules = boilerplate()
     blocks, credits = finish_body([Block("p", p) for p in paragraphs], title, rules, scrape=False)
@@ -66,12 +71,14 @@ def _doc_number(lines: list[str]) -> tuple[int, str]:
     return -1, ""
 
 
-def _title_end(lines: list[str]) -> int:
-    """Without a document number the title is the opening lines up to the first long one."""
-    for index, line in enumerate(lines[:6]):
-        if line.endswith(("通知", "意见", "办法", "方案", "要点", "决定", "公告", "通告", "函")):
+def _title_end(lines: list[str], start: int = 0) -> int:
+    """The title runs from `start` to the line that ends like a title (…的通知, …意见)."""
+    for index in range(start, min(len(lines), start + 6)):
+        if lines[index].endswith(_TITLE_END):
             return index + 1
-    return 1 if lines else 0
+        if lines[index].endswith(("：", ":")):
+            return index
+    return start + 1 if len(lines) > start else start
 
 
 def join_wrapped(lines: list[str]) -> list[str]:
