@@ -110,3 +110,32 @@ def test_narrow_screen_still_works(browser, base_url):
     expect(page.locator(".md-nav--primary")).to_be_visible()
     context.close()
     assert guard.external == [] and guard.console_errors == []
+
+
+PAGE_TYPES = {
+    "region-index": ("regions/", "地区 Regions"),
+    "timeline": ("timeline/", "时间线 Timeline"),
+    "glossary": ("glossary/", "术语 Glossary"),
+    "source-index": ("sources/", "来源 Sources"),
+    "others": ("others/", "其他来源"),
+    "about": ("about/", "关于本站"),
+    "theme-index": ("themes/", "主题 Themes"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_every_page_type_renders(guarded, base_url, name):
+    page, _ = guarded
+    path, heading = PAGE_TYPES[name]
+    page.goto(base_url + path)
+    expect(page.locator("article h1").first).to_contain_text(heading)
+    shot(page, name)
+
+
+def test_a_province_page_from_the_region_index(guarded, base_url):
+    page, _ = guarded
+    page.goto(base_url + "regions/")
+    page.locator("article table a", has_text="浙江省").first.click()
+    expect(page.locator("article h1").first).to_contain_text("浙江省")
+    expect(page.locator("article")).to_contain_text("数字 Figures")
+    shot(page, "region-province")
