@@ -7,7 +7,7 @@ import shutil
 
 import jsonschema
 
-from conftest import SEEDS, copy_project, live_html_problems, mkdocs_build
+from conftest import SEEDS, live_html_problems, mkdocs_build
 from gen.export import SCHEMA_PATH
 from gen.pipeline import build
 from gen.settings import Settings

@@ -44,7 +44,7 @@ def test_precision_and_recall_per_theme(by_file):
     measured = scores(by_file)
     report = "  ".join(f"{t}: P={p:.2f} R={r:.2f}" for t, (p, r) in measured.items())
     print("\ntheme scores:", report)
-    for theme, (precision, recall) in measured.items():
+    for precision, recall in measured.values():
         assert precision >= FLOORS["precision"], report
         assert recall >= FLOORS["recall"], report
 

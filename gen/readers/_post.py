@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..body import Credits, finish_body
+from ..body import finish_body
 from ..clean import clean_inline
 from ..dates import DateError, parse_date
 from ..htmlblocks import html_to_blocks, safe_url
@@ -83,6 +83,3 @@ def _title_from_blocks(blocks: list[Block]) -> str:
         if block.kind in ("bold", "h") and len(block.text) >= 8:
             return block.text
     return ""
-
-
-__all__ = ["Credits", "looks_like_html", "read_post"]

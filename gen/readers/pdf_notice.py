@@ -93,13 +93,13 @@ def join_wrapped(lines: list[str]) -> list[str]:
     lengths = sorted(len(line) for line in lines)
     width = lengths[int(0.8 * (len(lengths) - 1))]
     paragraphs: list[str] = []
-    current = ""
+    current = previous = ""
     for line in lines:
-        if current and _ends_paragraph(current_last, line, width):
+        if current and _ends_paragraph(previous, line, width):
             paragraphs.append(current)
             current = ""
         current += line
-        current_last = line
+        previous = line
     if current:
         paragraphs.append(current)
     return paragraphs
