@@ -23,8 +23,8 @@ class FrontMatterError(ValueError):
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it
 
 
-class _TextLoader(yaml.SafeLoader):
-    """Safe loading that keeps timestamps as text: we parse dates ourselves."""
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loading (libyaml when present) that keeps timestamps as text: we parse dates ourselves."""
 
 
 _TextLoader.yaml_implicit_resolvers = {

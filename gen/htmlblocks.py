@@ -35,7 +35,26 @@ MAX_BLOCKS = 20000
 def html_to_blocks(html: str, rules: Boilerplate) -> list[Block]:
     soup = BeautifulSoup(html, "lxml")
     _sanitise(soup, rules)
-    return _walk(soup)
+    return _walk(soup, _Shape(soup))
+
+
+class _Shape:
+    """Which elements hold block-level elements or images: one pass instead of a search
+    per element (which was quadratic on deeply nested markup)."""
+
+    def __init__(self, soup: BeautifulSoup):
+        self.has_block: set[int] = set()
+        self.images: dict[int, int] = {}
+        for element in soup.find_all(_INNER_BLOCKS):
+            parent = element.parent
+            while parent is not None and id(parent) not in self.has_block:
+                self.has_block.add(id(parent))
+                parent = parent.parent
+            if element.name == "img":
+                parent = element.parent
+                while parent is not None and self.images.get(id(parent), 0) < 2:
+                    self.images[id(parent)] = self.images.get(id(parent), 0) + 1
+                    parent = parent.parent
 
 
 def _sanitise(soup: BeautifulSoup, rules: Boilerplate) -> None:
@@ -72,7 +91,7 @@ def safe_url(url: str) -> str:
     return "https:" + url if url.startswith("//") else url
 
 
-def _walk(root: Tag) -> list[Block]:
+def _walk(root: Tag, shape: _Shape) -> list[Block]:
     blocks: list[Block] = []
     inline: list[object] = []
     stack: list[object] = list(reversed(root.contents))
@@ -92,10 +111,10 @@ def _walk(root: Tag) -> list[Block]:
             _image(node, None, blocks)
         elif name == "br":
             inline.append(_BREAK)
-        elif _is_image_wrapper(node):
+        elif shape.images.get(id(node)) == 1 and _is_image_wrapper(node):
             _flush(inline, blocks)
             _image(node.find("img"), node, blocks)
-        elif name in LEAF_BLOCKS and not node.find(LEAF_BLOCKS | {"img", "div", "table"}):
+        elif name in LEAF_BLOCKS and id(node) not in shape.has_block:
             _flush(inline, blocks)
             _leaf(node, blocks)
         elif name in CONTAINERS or name in LEAF_BLOCKS:
@@ -110,12 +129,11 @@ def _walk(root: Tag) -> list[Block]:
 
 
 _FLUSH = object()
+_INNER_BLOCKS = sorted(LEAF_BLOCKS | {"img", "div", "table"})
 
 
 def _is_image_wrapper(tag: Tag) -> bool:
-    imgs = tag.find_all("img", limit=2)
-    if len(imgs) != 1:
-        return False
+    """An element around exactly one image (checked by the caller) with at most a caption."""
     text = tag.get_text(" ", strip=True)
     return tag.name in ("div", "figure", "p", "center") and len(text) <= 120 and not tag.find(["p", "div"], recursive=False) or (
         tag.name == "figure"
@@ -133,19 +151,30 @@ def _image(img: Tag | None, wrapper: Tag | None, blocks: list[Block]) -> None:
 
 
 def _leaf(tag: Tag, blocks: list[Block]) -> None:
+    """A block without inner blocks: its text, its safe links, and whether it is all bold."""
     kind = "h" if tag.name in ("h1", "h2", "h3", "h4", "h5", "h6") else "p"
-    links = tuple(
-        (clean_inline(a.get_text(" ", strip=True)), safe_url(a.get("href", "")))
-        for a in tag.find_all("a")
-        if safe_url(a.get("href", "")) and a.get_text(strip=True)
-    )
-    text = _text_of([tag])
-    if kind == "p" and text and _all_bold(tag) and len(text) <= 40:
+    pieces: list[str] = []
+    links: list[tuple[str, str]] = []
+    all_bold = True
+    for item in tag.descendants:
+        if isinstance(item, Tag):
+            if item.name == "br":
+                pieces.append(_BREAK)
+            elif item.name == "a" and (href := safe_url(item.get("href", ""))):
+                label = clean_inline(item.get_text(" ", strip=True))
+                if label:
+                    links.append((label, href))
+        elif isinstance(item, NavigableString) and not isinstance(item, _NOT_TEXT):
+            pieces.append(str(item))
+            if all_bold and item.strip() and not _inside_bold(item, tag):
+                all_bold = False
+    text = re.sub(r"[ \t\r\n\u00a0\u3000]+", " ", "".join(pieces))
+    if kind == "p" and text.strip() and all_bold and len(text) <= 40:
         kind = "bold"
     for part in text.split(_BREAK):
         part = clean_inline(part)
         if part:
-            blocks.append(Block(kind, part, links=links))
+            blocks.append(Block(kind, part, links=tuple(links)))
 
 
 def _flush(inline: list[object], blocks: list[Block]) -> None:
@@ -175,17 +204,16 @@ def _text_of(nodes: list[object]) -> str:
     return re.sub(r"[ \t\r\n\u00a0\u3000]+", " ", "".join(pieces))
 
 
-def _all_bold(tag: Tag) -> bool:
-    """Every visible character sits inside bold markup (strong, b, or a bold style)."""
-    for text in tag.find_all(string=True):
-        if not text.strip():
-            continue
-        node = text.parent
-        while node is not None and not _is_bold(node):
-            node = None if node is tag else node.parent
-        if node is None:
+def _inside_bold(text: NavigableString, block: Tag) -> bool:
+    """The text sits inside bold markup (strong, b, or a bold style) within the block."""
+    node = text.parent
+    while node is not None:
+        if _is_bold(node):
+            return True
+        if node is block:
             return False
-    return True
+        node = node.parent
+    return False
 
 
 def _is_bold(tag: Tag) -> bool:

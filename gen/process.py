@@ -20,6 +20,7 @@ from .models import Article, Document, OutputFile, Skipped
 from .pages import source_page
 from .places import gazetteer
 from .read import read_source
+from .rules import boilerplate, formats
 from .settings import GENERATOR_VERSION
 from .themes import vocabulary
 
@@ -54,6 +55,8 @@ def warm_up() -> None:
 
     vocabulary()
     gazetteer()
+    boilerplate()
+    formats()
     lazy_pinyin("预热")
 
 

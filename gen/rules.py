@@ -39,13 +39,19 @@ class Boilerplate:
     html_unlink_names: re.Pattern[str]
 
     def is_tail(self, line: str) -> bool:
-        return any(p.search(line) for p in self.tail_markers)
+        return bool(_joined(self.tail_markers).search(line))
 
     def is_drop(self, line: str) -> bool:
-        return any(p.search(line) for p in self.drop_lines) or bool(self.nav_line.match(line))
+        return bool(_joined(self.drop_lines).search(line)) or bool(self.nav_line.match(line))
 
     def is_header(self, line: str) -> bool:
-        return any(p.search(line) for p in self.header_lines)
+        return bool(_joined(self.header_lines).search(line))
+
+
+@lru_cache(maxsize=None)
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One alternation for a list of rules: a single search per line instead of one each."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)")
 
 
 @dataclass(frozen=True)
