@@ -56,17 +56,24 @@ def article_json(article: Article) -> dict:
     }
 
 
-def to_json(value: dict) -> str:
-    # Compact on purpose: with indent Python falls back to its slow pure-Python encoder.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+def article_fragment(article: Article) -> str:
+    """One source's JSON text; workers compute it so the corpus stage only joins them."""
+    return json.dumps(article_json(article), ensure_ascii=False, separators=(",", ":"))
 
 
-def sources_json(articles: list[Article], skipped: list[Skipped]) -> list[OutputFile]:
-    data = {
-        "sources": [article_json(a) for a in articles],
-        "skipped": [{"source_file": s.source_file, "reason": s.reason} for s in skipped],
-    }
+def sources_json(articles: list[Article], skipped: list[Skipped], fragments: dict[str, str] | None = None) -> list[OutputFile]:
+    """`fragments` maps source files to article_fragment text computed before the corpus
+    stage; an article whose id or duplicate mark changed since is encoded again."""
+    fragments = fragments or {}
+    parts = []
+    for article in articles:
+        text = fragments.get(article.document.source_file)
+        if text is None or not text.startswith(f'{{"id":{json.dumps(article.id)},') or article.duplicate_of:
+            text = article_fragment(article)
+        parts.append(text)
+    skipped_text = json.dumps([{"source_file": s.source_file, "reason": s.reason} for s in skipped],
+                              ensure_ascii=False, separators=(",", ":"))
     return [
-        OutputFile("data/sources.json", to_json(data)),
+        OutputFile("data/sources.json", '{"sources":[' + ",".join(parts) + '],"skipped":' + skipped_text + "}\n"),
         OutputFile("data/sources.schema.json", SCHEMA_PATH.read_text(encoding="utf-8")),
     ]

@@ -11,9 +11,9 @@ from .taxonomy import Passage, around, newest_first, quote, region_passages, sen
 from .themes import Theme, Vocabulary
 
 PER_PAGE = 50
-MAX_EVIDENCE = 200
+MAX_EVIDENCE = 120
 MAX_FIGURES = 40
-MAX_REGION_EVIDENCE = 100
+MAX_REGION_EVIDENCE = 60
 
 
 def rel(from_page: str, target: str) -> str:
@@ -110,6 +110,7 @@ def theme_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[s
                      for name, n in sorted(provinces.items(), key=lambda kv: (-kv[1], kv[0]))],
             years=[{"year": y, "count": per_year.get(y, 0)} for y in years],
             groups=evidence_groups(passages, page, theme.id),
+            more=max(0, len(passages) - MAX_EVIDENCE),
             source_count=len(sources),
             passage_count=len(passages),
         )))

@@ -38,7 +38,7 @@ def build(settings: Settings) -> BuildReport:
         if not article.duplicate_of:
             page = rendered[article.document.source_file]
             files.append(page if page.path == article.page else source_page(article, theme_names()))
-    files += corpus_pages(articles, skipped, settings)
+    files += corpus_pages(articles, skipped, settings, {r.source_file: r.data for r in results if r.data})
     clock.lap("index+render")
     written = write.write_tree(settings.docs, files)
     clock.lap("write")
@@ -46,7 +46,9 @@ def build(settings: Settings) -> BuildReport:
     return BuildReport(len(sources), written, tuple(skipped), warnings, tuple(articles), tuple(clock.laps))
 
 
-def corpus_pages(articles: list[Article], skipped: list[Skipped], settings: Settings) -> list[OutputFile]:
+def corpus_pages(
+    articles: list[Article], skipped: list[Skipped], settings: Settings, fragments: dict[str, str] | None = None
+) -> list[OutputFile]:
     vocab = vocabulary()
     provinces = {p.province: p.adcode[:2] + "0000" for a in articles for x in a.paragraphs for p in x.places if p.province}
     files = home.home_page(articles, vocab)
@@ -56,7 +58,7 @@ def corpus_pages(articles: list[Article], skipped: list[Skipped], settings: Sett
     files.append(indexes.timeline_page(articles, vocab))
     files += indexes.source_index_pages(articles, vocab)
     files.append(indexes.others_page(articles))
-    files += export.sources_json(articles, skipped)
+    files += export.sources_json(articles, skipped, fragments)
     files += feeds.feeds(articles, vocab, settings.site_url)
     files.append(feeds.jieba_user_dict(home.search_words(vocab)))
     return files

@@ -16,7 +16,9 @@ from .assemble import article_for
 from .classify import classify
 from .dates import is_future
 from .dedupe import fingerprint
+from .export import article_fragment
 from .models import Article, Document, OutputFile, Skipped
+from .markup import slugify
 from .pages import source_page
 from .places import gazetteer
 from .read import read_source
@@ -36,6 +38,7 @@ class Processed:
     page: OutputFile | None = None
     skipped: Skipped | None = None
     fingerprint: frozenset[int] = frozenset()
+    data: str = ""  # the article's sources.json entry
 
 
 @lru_cache(maxsize=None)
@@ -51,13 +54,11 @@ def generator_digest() -> str:
 
 def warm_up() -> None:
     """Load the vocabularies once before forking, so workers share them."""
-    from pypinyin import lazy_pinyin
-
     vocabulary()
     gazetteer()
     boilerplate()
     formats()
-    lazy_pinyin("预热")
+    slugify("预热", "", "")
 
 
 def process_and_store(root: Path, relative: str, cache_dir: Path | None, key: str) -> Processed:
@@ -72,7 +73,8 @@ def process_source(root: Path, relative: str) -> Processed:
     if isinstance(result, Skipped):
         return Processed(relative, skipped=result)
     article = classify(article_for(_date_checked(result)))
-    return Processed(relative, article=article, page=source_page(article, theme_names()), fingerprint=fingerprint(article))
+    return Processed(relative, article=article, page=source_page(article, theme_names()),
+                     fingerprint=fingerprint(article), data=article_fragment(article))
 
 
 @lru_cache(maxsize=None)

@@ -68,7 +68,7 @@ def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 def read_yaml(name: str, data_dir: Path = DATA_DIR):
     with open(data_dir / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
 
 
 @lru_cache(maxsize=None)
