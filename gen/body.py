@@ -57,7 +57,7 @@ def take_credits(blocks: list[Block], rules: Boilerplate) -> tuple[list[Block], 
                 for key, value in match.groupdict().items():
                     if value and key not in found:
                         found[key] = value.strip()
-                text = text[: match.start()] + text[match.end():] if credit.prefix else ""
+                text = text[: match.start()] + text[match.end():] if credit.prefix or credit.suffix else ""
                 break
         if text.strip():
             kept.append(replace(block, text=text.strip()))

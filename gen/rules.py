@@ -16,6 +16,7 @@ DATA_DIR = Path(__file__).parent / "data"
 class Credit:
     pattern: re.Pattern[str]
     prefix: bool
+    suffix: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def boilerplate(data_dir: Path = DATA_DIR) -> Boilerplate:
         header_lines=_compile_all(raw["header_lines"]),
         lead_labels=tuple(raw["lead_labels"]),
         credits=tuple(
-            Credit(re.compile(item["pattern"]), bool(item.get("prefix", False))) for item in raw["credits"]
+            Credit(re.compile(item["pattern"]), bool(item.get("prefix", False)), bool(item.get("suffix", False)))
+            for item in raw["credits"]
         ),
         publisher_noise=_compile_all(raw["publisher_noise"]),
         nav_line=nav_line,

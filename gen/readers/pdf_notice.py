@@ -26,7 +26,9 @@ _HARD_END = "。！？!?：:；;"
 
 
 def read(text: str, source_file: str) -> Document:
-    lines = [line for line in run_steps(text, PDF_STEPS).split("\n") if line]
+    rules = boilerplate()
+    # page numbers and similar junk lines go before joining, or they land mid-sentence
+    lines = [line for line in run_steps(text, PDF_STEPS).split("\n") if line and not rules.is_drop(line)]
     number_at, doc_number = _doc_number(lines)
     issuer = lines[0] if lines and _ISSUER.search(lines[0]) and len(lines[0]) <= 30 else ""
     title_start = 1 if issuer else 0
@@ -41,7 +43,6 @@ def read(text: str, source_file: str) -> Document:
     skip = {i for i in (number_at, date_at, date_at - 1 if signer else -1) if i >= 0}
     body_lines = [line for i, line in enumerate(lines) if i >= title_end and i not in skip and i != 0]
     paragraphs = join_wrapped(body_lines)
-    rules = boilerplate()
     blocks, credits = finish_body([Block("p", p) for p in paragraphs], title, rules, scrape=False)
     warnings: list[str] = []
     date = ("", "")
