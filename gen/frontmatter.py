@@ -6,8 +6,9 @@ with YAML quoting that round-trips any title (colons, "#", "---", quotes, braces
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 import yaml
 
@@ -20,7 +21,7 @@ class FrontMatterError(ValueError):
     pass
 
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it
+_YAML_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\x85"})
 
 
 class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -88,11 +89,29 @@ KEY_ORDER = tuple(f.name for f in fields(PageFrontMatter))
 
 
 def dump(front: PageFrontMatter) -> str:
-    """YAML block with keys in schema order; empty optional values are left out."""
+    """YAML block with keys in schema order; empty optional values are left out.
+
+    Every string is written double-quoted in JSON syntax (a subset of YAML), so no title
+    can be read back as another type, a comment, a document marker or a flow collection.
+    """
     front.validate()
-    data = {k: v for k, v in asdict(front).items() if v not in ("", [], None) or k in ("title", "on_topic")}
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
-    return f"---\n{text}---\n"
+    lines = ["---"]
+    for key in KEY_ORDER:
+        value = getattr(front, key)
+        if value in ("", [], None) and key not in ("title", "on_topic"):
+            continue
+        if isinstance(value, bool):
+            lines.append(f"{key}: {'true' if value else 'false'}")
+        elif isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(_quoted(v) for v in value)}]")
+        else:
+            lines.append(f"{key}: {_quoted(value)}")
+    return "\n".join(lines) + "\n---\n"
+
+
+def _quoted(value: str) -> str:
+    # YAML folds U+2028/U+2029/U+0085 inside quotes as line breaks; JSON leaves them raw.
+    return json.dumps(value, ensure_ascii=False).translate(_YAML_BREAKS)
 
 
 def load(page_text: str) -> PageFrontMatter:
