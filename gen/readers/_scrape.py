@@ -37,7 +37,7 @@ def read_scrape(
         title=title,
         date=date[0],
         datetime=date[1],
-        publisher=credits.publisher or publisher,
+        publisher=credits.publisher or common.source_named_on([ln for ln in lines[:15] if rules.is_header(ln)]) or publisher,
         author=credits.author,
         summary=common.summary_of(summary, blocks),
     )

@@ -13,6 +13,18 @@ SUMMARY_MAX = 120
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”」』）)]*|[^。！？!?]+$")
 
 
+_SOURCE_ON_LINE = re.compile(r"(?:信息|文章)?来源\s*[:：]\s*([\u4e00-\u9fa5A-Za-z0-9（）()]{2,30})")
+
+
+def source_named_on(lines: list[str]) -> str:
+    """The outlet a publication line names ("发布时间：… 来源：中国政府采购报")."""
+    for line in lines:
+        match = _SOURCE_ON_LINE.search(line)
+        if match:
+            return match.group(1)
+    return ""
+
+
 def clean_title(title: str, rules: Boilerplate) -> str:
     title = clean_inline(title)
     for noise in rules.title_noise:
@@ -32,7 +44,11 @@ def repair_title(title: str, original: str) -> str:
     if not title:
         return original
     pattern = "".join(r"[^\w]{0,3}" if ch == "_" else re.escape(ch) for ch in title)
-    if re.fullmatch(pattern, original) or _letters(title) == _letters(original):
+    if re.fullmatch(pattern, original):
+        return original
+    ours, theirs = _letters(title), _letters(original)
+    # the aggregator may also have put its own name in front ("财联社_…") or behind
+    if theirs and (ours == theirs or (len(theirs) >= 0.6 * len(ours) and (ours.endswith(theirs) or ours.startswith(theirs)))):
         return original
     return title
 

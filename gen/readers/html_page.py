@@ -15,7 +15,6 @@ from ..rules import boilerplate
 from . import common
 
 FORMAT = "html_page"
-_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([\u4e00-\u9fa5A-Za-z0-9（）()]{2,30})")
 _PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.I)
 
 
@@ -45,7 +44,7 @@ def read(text: str, source_file: str) -> Document:
         title=title,
         date=date[0],
         datetime=date[1],
-        publisher=credits.publisher or _page_source(visible) or (found.sitename if found and found.sitename else ""),
+        publisher=credits.publisher or common.source_named_on(visible[:20_000].split("\n")) or (found.sitename if found and found.sitename else ""),
         author=credits.author or (found.author if found and found.author else ""),
         url=safe_url(found.url if found and found.url else ""),
         summary=common.summary_of(found.description if found and found.description else "", blocks),
@@ -57,12 +56,6 @@ def _html_title(text: str) -> str:
     soup = BeautifulSoup(text[:200_000], "html.parser")
     heading = soup.find("h1") or soup.find("title")
     return heading.get_text(" ", strip=True) if heading else ""
-
-
-def _page_source(visible: str) -> str:
-    """The outlet named on the publication line ("来源：某县财政局")."""
-    match = _SOURCE.search(visible[:20_000])
-    return match.group(1) if match else ""
 
 
 def _page_date(visible: str, extracted: str) -> tuple[str, str]:
