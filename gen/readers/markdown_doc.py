@@ -11,6 +11,7 @@ from ..htmlblocks import safe_url
 from ..models import Block, Document, Meta
 from ..rules import boilerplate
 from . import common
+from ._post import split_markdown_leftovers
 
 FORMAT = "markdown"
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -22,7 +23,8 @@ _INLINE_MARK = re.compile(r"(\*\*|__|\*|`)")
 
 def read(fm: dict, body: str, source_file: str) -> Document:
     rules = boilerplate()
-    blocks = [_block(chunk) for chunk in _chunks(body)]
+    parts = split_markdown_leftovers(body)  # original link and "> " summary, as in posts
+    blocks = [_block(chunk) for chunk in _chunks(parts.html) if not rules.nav_line.match(chunk.strip())]
     title = common.clean_title(str(fm.get("title") or ""), rules)
     blocks, credits = finish_body([b for b in blocks if b.text or b.src], title, rules, scrape=False)
     warnings: list[str] = []
@@ -37,9 +39,9 @@ def read(fm: dict, body: str, source_file: str) -> Document:
         datetime=date[1],
         publisher=str(fm.get("publisher") or credits.publisher or ""),
         author=str(fm.get("author") or credits.author or ""),
-        url=safe_url(str(fm.get("url") or "")),
+        url=safe_url(str(fm.get("url") or fm.get("link") or parts.url or "")),
         doc_number=str(fm.get("doc_number") or ""),
-        summary=common.summary_of(str(fm.get("summary") or fm.get("description") or ""), blocks),
+        summary=common.summary_of(str(fm.get("summary") or fm.get("description") or parts.summary), blocks),
     )
     return common.document(source_file, FORMAT, meta, blocks, warnings)
 
