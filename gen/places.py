@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 import importlib.util
 from pathlib import Path
@@ -24,12 +23,6 @@ from .rules import read_yaml
 MUNICIPALITIES = ("11", "12", "31", "50")
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 _PREFECTURE_SUFFIXES = ("土家族苗族自治州", "藏族羌族自治州", "自治州", "地区", "盟", "市")
-
-
-@dataclass(frozen=True)
-class Division:
-    adcode: str
-    name: str
 
 
 def _official_divisions() -> dict[str, str]:

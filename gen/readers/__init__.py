@@ -30,13 +30,18 @@ def detect(text: str) -> str:
         fm, body = split(text)
     except FrontMatterError:
         fm, body = None, text
+    return _family(fm, body, text)
+
+
+def _family(fm: dict | None, body: str, text: str) -> str:
+    """The family of a source whose front matter (if any) is already split off."""
     if fm is not None:
         if looks_like_html(body):
             return "hexo" if hexo.score(fm, text) >= 2 else "jekyll"
         return "markdown"
-    if html_page.matches(text):
+    if html_page.matches(body):
         return "html_page"
-    return detect_text_family(text)
+    return detect_text_family(body)
 
 
 def detect_text_family(text: str) -> str:
@@ -58,7 +63,7 @@ def read_text(text: str, source_file: str) -> Document:
     except FrontMatterError as error:
         warnings.append(str(error))
         fm, body = None, _drop_broken_fence(text)
-    fmt = detect(text) if fm is not None else ("html_page" if html_page.matches(body) else detect_text_family(body))
+    fmt = _family(fm, body, text)
     if fm is not None:
         reader = {"jekyll": jekyll.read, "hexo": hexo.read, "markdown": markdown_doc.read}[fmt]
         document = reader(fm, body, source_file)

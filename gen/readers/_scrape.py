@@ -25,10 +25,11 @@ def first_date(lines: list[str], rules: Boilerplate, limit: int = 15) -> tuple[s
 
 
 def read_scrape(
-    text: str, source_file: str, fmt: str, *, title: str, date: tuple[str, str], publisher: str = "", summary: str = ""
+    lines: list[str], source_file: str, fmt: str, *, title: str, date: tuple[str, str], publisher: str = "",
+    summary: str = "",
 ) -> Document:
+    """`lines`: the cleaned non-empty lines of the scrape (see lines_of)."""
     rules = boilerplate()
-    lines = lines_of(text)
     title = common.clean_title(title, rules)
     blocks, credits = finish_body([Block("p", line) for line in lines], title, rules, scrape=True)
     title = common.repair_title(title, credits.original_title) or common.derive_title(blocks)

@@ -13,4 +13,4 @@ FORMAT = "content_scrape"
 def read(text: str, source_file: str, fmt: str = FORMAT) -> Document:
     lines = lines_of(text)
     title = lines[0] if lines else ""
-    return read_scrape(text, source_file, fmt, title=title, date=first_date(lines, boilerplate()))
+    return read_scrape(lines, source_file, fmt, title=title, date=first_date(lines, boilerplate()))

@@ -31,12 +31,13 @@ def read(text: str, source_file: str) -> Document:
         favor_recall=True, deduplicate=False,
     ) or ""
     found = trafilatura.extract_metadata(text)
+    page = BeautifulSoup(text[:300_000], "html.parser")
+    visible = page.get_text("\n")
     blocks = html_to_blocks(main_html, rules)
-    title = common.clean_title((found.title if found else "") or _html_title(text), rules)
+    title = common.clean_title((found.title if found else "") or _html_title(page), rules)
     blocks, credits = finish_body(blocks, title, rules, scrape=False)
     title = common.repair_title(title, credits.original_title) or common.derive_title(blocks)
     warnings: list[str] = []
-    visible = BeautifulSoup(text[:300_000], "html.parser").get_text("\n")
     date = _page_date(visible, found.date if found else "")
     if not date[0]:
         warnings.append("no date found")
@@ -52,9 +53,8 @@ def read(text: str, source_file: str) -> Document:
     return common.document(source_file, FORMAT, meta, blocks, warnings)
 
 
-def _html_title(text: str) -> str:
-    soup = BeautifulSoup(text[:200_000], "html.parser")
-    heading = soup.find("h1") or soup.find("title")
+def _html_title(page: BeautifulSoup) -> str:
+    heading = page.find("h1") or page.find("title")
     return heading.get_text(" ", strip=True) if heading else ""
 
 

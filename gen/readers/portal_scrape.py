@@ -24,7 +24,7 @@ def read(text: str, source_file: str) -> Document:
     title = _title(lines)
     masthead = _MASTHEAD.match(lines[0]) if lines else None
     return read_scrape(
-        text,
+        lines,
         source_file,
         FORMAT,
         title=title,
