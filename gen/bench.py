@@ -46,6 +46,7 @@ def _tree_rss(pid: int) -> int:
 
 def measure(command: list[str], cwd: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed normally: with Python's bytecode cache
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]

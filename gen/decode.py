@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 # C0/C1 controls except tab and newline, plus bidi overrides/isolates and zero-width
 # marks: they can hide or reorder text on the page, and never carry meaning here.
 _INVISIBLE = re.compile(
@@ -74,7 +72,7 @@ def _sniff_encoding(raw: bytes) -> str:
             pass
     if nul_share:
         # Without a BOM, NUL bytes mean UTF-16/32 or binary; let the detector decide.
-        best = from_bytes(raw[:65536]).best()
+        best = _detect(raw[:65536])
         if best is None or not best.encoding.startswith("utf_16") and not best.encoding.startswith("utf_32"):
             raise NotText("binary file (NUL bytes)")
         return best.encoding.replace("_", "-")
@@ -85,10 +83,18 @@ def _sniff_encoding(raw: bytes) -> str:
         damaged = raw.decode("utf-8", errors="replace").count("\ufffd")
         if damaged <= max(8, len(raw) // 500) and _mostly_utf8(raw):
             return "utf-8+replaced"
-    best = from_bytes(raw[:262144]).best()
+    best = _detect(raw[:262144])
     if best is None:
         raise NotText("binary file or unknown encoding")
     return _prefer_superset(best.encoding)
+
+
+def _detect(raw: bytes):
+    from charset_normalizer import (
+        from_bytes,  # only non-UTF-8 files need the detector (slow import)
+    )
+
+    return from_bytes(raw).best()
 
 
 def _mostly_utf8(raw: bytes) -> bool:

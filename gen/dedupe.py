@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import chain
 
 from .models import Article
 
@@ -68,16 +69,16 @@ def mark_duplicates(articles: list[Article], known: dict[str, frozenset[int]] | 
 
 
 def _near_match(mine: frozenset[int], prints: dict[int, frozenset[int]], postings) -> int | None:
+    """The earliest-preferred article sharing the most sentences, if it shares enough."""
     if not mine:
         return None
-    shared: dict[int, int] = defaultdict(int)
-    for key in mine:
-        owners = postings.get(key, ())
-        if len(owners) <= COMMON:
-            for owner in owners:
-                shared[owner] += 1
-    best = None
-    for owner, count in sorted(shared.items()):
-        if count / min(len(mine), len(prints[owner])) >= NEAR and (best is None or count > shared[best]):
-            best = owner
+    shared = Counter(chain.from_iterable(
+        owners for key in mine if len(owners := postings.get(key, ())) <= COMMON
+    ))
+    best, best_count = None, 0
+    for owner, count in shared.items():
+        if count < best_count or (count == best_count and owner > best):
+            continue
+        if count / min(len(mine), len(prints[owner])) >= NEAR:
+            best, best_count = owner, count
     return best

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from email.utils import format_datetime
-from xml.sax.saxutils import escape
+from functools import partial
+from html import escape as html_escape
 
 from .dates import SHANGHAI
 from .models import Article, OutputFile
@@ -13,6 +14,7 @@ from .taxonomy import newest_first
 from .themes import Vocabulary
 
 FEED_SIZE = 50
+escape = partial(html_escape, quote=False)  # XML text: & < > only; xml.sax pulls in urllib and ssl
 TITLE = "政府采购改革简报 China Procurement Reform Briefing"
 
 

@@ -62,17 +62,14 @@ def home_page(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
 def headline_figures(articles: list[Article]) -> list[dict]:
     """The largest yuan amounts reported, one per paragraph, newest sources first on ties."""
     rows = []
-    for article in newest_first(articles):
-        for paragraph in article.paragraphs:
-            amounts = [f for f in paragraph.figures if f.unit == "CNY"]
-            if amounts:
-                top = max(amounts, key=lambda f: f.value)
-                rows.append((top.value, {
-                    "value": top.text, "what": around(paragraph.text, top.text),
-                    "when": article.meta.date or "—", "link": f"{article.page}#{paragraph.anchor}",
-                }))
-    rows.sort(key=lambda r: -r[0])
-    return [row for _, row in rows[:HEADLINE_FIGURES]]
+    for order, (article, paragraph) in enumerate((a, p) for a in newest_first(articles) for p in a.paragraphs):
+        amounts = [f for f in paragraph.figures if f.unit == "CNY"]
+        if amounts:
+            top = max(amounts, key=lambda f: f.value)
+            rows.append((-top.value, order, top, article, paragraph))
+    rows.sort(key=lambda r: r[:2])
+    return [{"value": top.text, "what": around(paragraph.text, top.text), "when": article.meta.date or "—",
+             "link": f"{article.page}#{paragraph.anchor}"} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
 def glossary_page(articles: list[Article]) -> OutputFile:

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from .clean import clean_inline
+from .markup import safe_url
 from .models import Block
 from .rules import Boilerplate
 
@@ -27,7 +28,6 @@ CONTAINERS = {
     "tfoot", "tr", "figure", "blockquote", "center", "span", "font", "header", "footer", "details",
 }
 _BREAK = "\u2029"
-_SAFE_URL = re.compile(r"^(https?:)?//|^https?://", re.IGNORECASE)
 _NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 MAX_BLOCKS = 20000
 
@@ -82,13 +82,6 @@ def _names_match(tag: Tag, pattern) -> bool:
         return False
     text = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
     return bool(text.strip()) and bool(pattern.search(text))
-
-
-def safe_url(url: str) -> str:
-    url = (url or "").strip()
-    if not _SAFE_URL.match(url):
-        return ""
-    return "https:" + url if url.startswith("//") else url
 
 
 def _walk(root: Tag, shape: _Shape) -> list[Block]:

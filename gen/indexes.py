@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from . import charts
-from .models import Article, OutputFile
+from .models import Article, Figure, OutputFile
 from .render import render
 from .taxonomy import Passage, around, newest_first, quote, region_passages, sentence_with, theme_passages
 from .themes import Theme, Vocabulary
@@ -34,25 +35,49 @@ def province_page(province: str, places_index: dict[str, str]) -> str:
 _UNIT_ORDER = {"CNY": 0, "%": 1}
 
 
-def figure_rows(passages: list[Passage], page: str, theme: Theme | None = None, limit: int = MAX_FIGURES) -> list[dict]:
+class FigureRanks:
+    """Every figure of the corpus ranked once: amounts (largest first), then shares, then
+    counts, newest source first within each. A page then sorts only the integer positions
+    of its own passages' figures, instead of re-ranking them (29 pages share one ranking)."""
+
+    def __init__(self, articles: list[Article]):
+        ranked, order = [], 0
+        for article in newest_first(articles):
+            if not article.on_topic or article.duplicate_of:
+                continue
+            for paragraph in article.paragraphs:
+                for figure in paragraph.figures:
+                    value = -figure.value if figure.unit == "CNY" else order
+                    ranked.append(((_UNIT_ORDER.get(figure.unit, 2), value, order), article, paragraph, figure))
+                order += 1
+        ranked.sort(key=itemgetter(0))
+        self.entries = [(article, paragraph, figure) for _, article, paragraph, figure in ranked]
+        self.positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for position, (article, paragraph, _) in enumerate(self.entries):
+            self.positions[(article.id, paragraph.anchor)].append(position)
+
+    def of(self, passages: list[Passage]) -> list[tuple[Passage, Figure]]:
+        """The passages' figures, best first."""
+        positions = sorted(n for p in passages for n in self.positions.get((p.article.id, p.paragraph.anchor), ()))
+        return [(Passage(article, paragraph), figure) for article, paragraph, figure in map(self.entries.__getitem__, positions)]
+
+
+def figure_rows(
+    ranks: FigureRanks, passages: list[Passage], page: str, theme: Theme | None = None, limit: int = MAX_FIGURES
+) -> list[dict]:
     """Amounts first (largest first), then shares, then counts; each figure once per source.
 
     On a theme page a figure counts only when its own sentence speaks of the theme (or its
     paragraph has no other theme): a paragraph on SMEs and green goods splits its figures.
     """
-    seen, ranked = set(), []
-    for order, passage in enumerate(passages):
-        for figure in passage.paragraph.figures:
-            key = (passage.article.id, figure.text)
-            if key not in seen:
-                seen.add(key)
-                rank = (_UNIT_ORDER.get(figure.unit, 2), -figure.value if figure.unit == "CNY" else order)
-                ranked.append((rank, order, passage, figure))
-    ranked.sort(key=lambda item: item[:2])
-    rows = []
-    for _, _, passage, figure in ranked:
+    seen, rows = set(), []
+    for passage, figure in ranks.of(passages):
         if len(rows) == limit:
             break
+        key = (passage.article.id, figure.text)
+        if key in seen:
+            continue
+        seen.add(key)
         if theme and not _speaks_of(theme, passage, figure.text):
             continue
         places = list(dict.fromkeys(p.city or p.province for p in passage.paragraph.places))
@@ -90,7 +115,9 @@ def evidence_groups(passages: list[Passage], page: str, theme: str | None = None
     return list(groups.values())
 
 
-def theme_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[str, str]) -> list[OutputFile]:
+def theme_pages(
+    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks
+) -> list[OutputFile]:
     by_theme = theme_passages(articles)
     years = sorted({a.meta.date[:4] for a in articles if a.meta.date and a.on_topic})
     files = []
@@ -105,7 +132,7 @@ def theme_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[s
         files.append(OutputFile(page, render(
             "theme.md.j2",
             theme=theme,
-            figures=figure_rows(passages, page, theme),
+            figures=figure_rows(ranks, passages, page, theme),
             regions=[{"name": name, "count": n, "link": rel(page, province_page(name, places_index))}
                      for name, n in sorted(provinces.items(), key=lambda kv: (-kv[1], kv[0]))],
             years=[{"year": y, "count": per_year.get(y, 0)} for y in years],
@@ -118,7 +145,9 @@ def theme_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[s
     return files
 
 
-def region_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[str, str]) -> list[OutputFile]:
+def region_pages(
+    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks
+) -> list[OutputFile]:
     by_province = region_passages(articles)
     rows = []
     files = []
@@ -136,7 +165,7 @@ def region_pages(articles: list[Article], vocab: Vocabulary, places_index: dict[
             adcode=places_index[province],
             places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
             themes=[{"theme": t, "count": c, "link": rel(page, f"themes/{t.id}.md")} for t, c in zip(vocab.themes, counts) if c],
-            figures=figure_rows(passages, page),
+            figures=figure_rows(ranks, passages, page),
             groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page),
             more=max(0, len(passages) - MAX_REGION_EVIDENCE),
         )))

@@ -14,6 +14,7 @@ import re
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;"})
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _LINE_START = re.compile(r"^(\s*)([#+\-])")
+_SAFE_URL = re.compile(r"^(https?:)?//|^https?://", re.IGNORECASE)
 _SLUG_SAFE = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 80
 
@@ -24,6 +25,14 @@ def escape(text: str) -> str:
     text = text.translate(_ENTITIES)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return re.sub(r"^(\s*\d+)([.)])(\s)", r"\1\\\2\3", text)
+
+
+def safe_url(url: str) -> str:
+    """An http(s) address (protocol-relative ones made https), else ""."""
+    url = (url or "").strip()
+    if not _SAFE_URL.match(url):
+        return ""
+    return "https:" + url if url.startswith("//") else url
 
 
 def link(label: str, url: str) -> str:

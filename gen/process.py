@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from importlib import import_module
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +60,7 @@ def warm_up() -> None:
     boilerplate()
     formats()
     slugify("预热", "", "")
+    import_module(".htmlblocks", __package__)  # bs4, loaded lazily by the readers that need it
 
 
 def process_and_store(root: Path, relative: str, cache_dir: Path | None, key: str) -> Processed:
@@ -103,6 +105,9 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pkl"
+
+    def holds(self, key: str) -> bool:
+        return self.folder is not None and self._path(key).exists()
 
     def get(self, key: str) -> Processed | None:
         if self.folder is None:

@@ -42,3 +42,20 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
         entry.write_bytes(b"not a pickle")
     report = build(settings)
     assert len(report.articles) == 5 and not report.skipped
+
+
+def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path, monkeypatch):
+    """Thresholds at zero so the seeds take the paths that large corpora take."""
+    monkeypatch.setattr("gen.pipeline.OVERLAP_FROM", 0)
+    monkeypatch.setattr("gen.corpus.FORK_FROM", 0)
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=2)
+    build(settings)
+    changed = sources / "002_0bd56fb7324264d2.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
+    report = build(settings)
+    assert len(report.articles) == 5
+    serial = tmp_path / "serial"
+    build(Settings(sources=sources, docs=serial, cache=None, progress=False, workers=1))
+    assert _tree(settings.docs) == _tree(serial)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..body import finish_body
 from ..clean import clean_inline
 from ..dates import DateError, parse_date
-from ..htmlblocks import html_to_blocks, safe_url
+from ..markup import safe_url
 from ..models import Block, Document, Meta
 from ..rules import boilerplate
 from . import common
@@ -47,6 +47,9 @@ def split_markdown_leftovers(body: str) -> PostParts:
 
 def read_post(fm: dict, body: str, source_file: str, fmt: str, *, aggregator_author: bool) -> Document:
     """Shared reading of a post; `aggregator_author` says the `author` key names a portal."""
+    # bs4 is slow to import, and runs that read only text sources never need it.
+    from ..htmlblocks import html_to_blocks
+
     rules = boilerplate()
     parts = split_markdown_leftovers(body)
     blocks = html_to_blocks(parts.html, rules)

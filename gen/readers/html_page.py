@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-
 from ..body import finish_body
 from ..dates import DateError, find_date, parse_date
-from ..htmlblocks import html_to_blocks, safe_url
+from ..markup import safe_url
 from ..models import Document, Meta
 from ..rules import boilerplate
 from . import common
@@ -24,6 +22,9 @@ def matches(text: str) -> bool:
 
 def read(text: str, source_file: str) -> Document:
     import trafilatura  # heavy; only whole HTML pages need it
+    from bs4 import BeautifulSoup
+
+    from ..htmlblocks import html_to_blocks
 
     rules = boilerplate()
     main_html = trafilatura.extract(
@@ -53,7 +54,7 @@ def read(text: str, source_file: str) -> Document:
     return common.document(source_file, FORMAT, meta, blocks, warnings)
 
 
-def _html_title(page: BeautifulSoup) -> str:
+def _html_title(page) -> str:
     heading = page.find("h1") or page.find("title")
     return heading.get_text(" ", strip=True) if heading else ""
 

@@ -7,7 +7,7 @@ import re
 from ..body import finish_body
 from ..clean import clean_inline
 from ..dates import DateError, parse_date
-from ..htmlblocks import safe_url
+from ..markup import safe_url
 from ..models import Block, Document, Meta
 from ..rules import boilerplate
 from . import common
