@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from operator import itemgetter
 
 from . import charts
@@ -56,10 +57,12 @@ class FigureRanks:
         for position, (article, paragraph, _) in enumerate(self.entries):
             self.positions[(article.id, paragraph.anchor)].append(position)
 
-    def of(self, passages: list[Passage]) -> list[tuple[Passage, Figure]]:
-        """The passages' figures, best first."""
-        positions = sorted(n for p in passages for n in self.positions.get((p.article.id, p.paragraph.anchor), ()))
-        return [(Passage(article, paragraph), figure) for article, paragraph, figure in map(self.entries.__getitem__, positions)]
+    def of(self, passages: list[Passage]) -> Iterator[tuple[Passage, Figure]]:
+        """The passages' figures, best first (a page reads only as many as it shows)."""
+        found = self.positions.get
+        positions = sorted(n for p in passages for n in found((p.article.id, p.paragraph.anchor), ()))
+        for article, paragraph, figure in map(self.entries.__getitem__, positions):
+            yield Passage(article, paragraph), figure
 
 
 def figure_rows(

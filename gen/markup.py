@@ -11,9 +11,14 @@ import hashlib
 import os
 import re
 
-_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;"})
-_INLINE = re.compile(r"([\\`*_\[\]])")
+# One pass: Markdown's inline syntax characters get a backslash, HTML-special characters
+# and attr_list braces become entities.
+_ESCAPES = str.maketrans({
+    **{c: "\\" + c for c in "\\`*_[]"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
+})
 _LINE_START = re.compile(r"^(\s*)([#+\-])")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])(\s)")
 _SAFE_URL = re.compile(r"^(https?:)?//|^https?://", re.IGNORECASE)
 _SLUG_SAFE = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 80
@@ -21,10 +26,13 @@ SLUG_MAX = 80
 
 def escape(text: str) -> str:
     """One line of plain text as Markdown that renders to exactly that text."""
-    text = _INLINE.sub(r"\\\1", text)
-    text = text.translate(_ENTITIES)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return re.sub(r"^(\s*\d+)([.)])(\s)", r"\1\\\2\3", text)
+    text = text.translate(_ESCAPES)
+    first = text.lstrip()[:1]
+    if first in ("#", "+", "-"):
+        return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if first.isdigit():
+        return _NUMBERED.sub(r"\1\\\2\3", text)
+    return text
 
 
 def safe_url(url: str) -> str:
