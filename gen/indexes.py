@@ -98,7 +98,7 @@ def _speaks_of(theme: Theme, passage: Passage, needle: str) -> bool:
     if len(passage.paragraph.themes) == 1:
         return True
     sentence = sentence_with(passage.paragraph.text, needle)
-    return any(term.pattern.search(sentence) for term in theme.terms)
+    return any(term.find(sentence) is not None for term in theme.terms)
 
 
 def evidence_groups(passages: list[Passage], page: str, theme: str | None = None) -> list[dict]:

@@ -17,6 +17,7 @@ _ESCAPES = str.maketrans({
     **{c: "\\" + c for c in "\\`*_[]"},
     "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
 })
+_SPECIAL = re.compile(r"[\\`*_\[\]&<>{}|]")  # str.translate is slow on CJK text: skip it when it would do nothing
 _LINE_START = re.compile(r"^(\s*)([#+\-])")
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])(\s)")
 _SAFE_URL = re.compile(r"^(https?:)?//|^https?://", re.IGNORECASE)
@@ -26,7 +27,8 @@ SLUG_MAX = 80
 
 def escape(text: str) -> str:
     """One line of plain text as Markdown that renders to exactly that text."""
-    text = text.translate(_ESCAPES)
+    if _SPECIAL.search(text):
+        text = text.translate(_ESCAPES)
     first = text.lstrip()[:1]
     if first in ("#", "+", "-"):
         return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

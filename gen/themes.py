@@ -14,6 +14,14 @@ from .rules import DATA_DIR, read_yaml
 class Term:
     pattern: re.Pattern[str]
     weight: float
+    literal: str | None = None  # plain words are found with `in`, many times faster than a regex
+
+    def find(self, text: str) -> str | None:
+        """The matched words, or None."""
+        if self.literal is not None:
+            return self.literal if self.literal in text else None
+        found = self.pattern.search(text)
+        return found.group(0) if found else None
 
 
 def any_of(terms: tuple[Term, ...]) -> re.Pattern[str]:
@@ -61,7 +69,8 @@ class Vocabulary:
 
 def _terms(items: list[dict]) -> tuple[Term, ...]:
     return tuple(
-        Term(re.compile(i["term"] if i.get("re") else re.escape(i["term"])), float(i.get("weight", 1)))
+        Term(re.compile(i["term"] if i.get("re") else re.escape(i["term"])), float(i.get("weight", 1)),
+             None if i.get("re") else str(i["term"]))
         for i in items or ()
     )
 
@@ -99,11 +108,11 @@ def score(text: str, terms: tuple[Term, ...]) -> tuple[float, tuple[str, ...]]:
     """Sum of the weights of the distinct terms found, and the words that matched."""
     total, matched = 0.0, []
     for term in terms:
-        found = term.pattern.search(text)
-        if found:
+        found = term.find(text)
+        if found is not None:
             total += term.weight
-            if found.group(0) not in matched:
-                matched.append(found.group(0))
+            if found not in matched:
+                matched.append(found)
     return total, tuple(matched)
 
 
