@@ -25,9 +25,10 @@ OVERLAP_FROM = 100  # cached sources worth loading while a worker reads the chan
 
 def build(settings: Settings) -> BuildReport:
     clock = Clock()
-    render.keep_compiled_templates(settings.cache / "templates" if settings.cache else None)
+    cache = Cache(settings.cache)
+    render.keep_compiled_templates(cache.folder / "templates" if cache.folder else None)
     sources = discover(settings.sources) if settings.sources.is_dir() else []
-    results = process_all(settings, sources)
+    results = process_all(settings, sources, cache)
     clock.lap("read+classify")
     with gc_paused():
         return _corpus_stage(settings, sources, results, clock)
@@ -53,13 +54,12 @@ def _corpus_stage(settings: Settings, sources: list[str], results: list[Processe
     return BuildReport(len(sources), written, tuple(skipped), warnings, tuple(articles), tuple(clock.laps))
 
 
-def process_all(settings: Settings, sources: list[str]) -> list[Processed]:
+def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Processed]:
     """Every source, in path order: from the cache where its bytes are unchanged.
 
     Sources to (re)process start in worker processes first, so that reading them overlaps
     with loading the cached ones here; a cache entry that cannot be read is processed last.
     """
-    cache = Cache(settings.cache)
     keys = {s: cache.key(settings.sources, s) for s in sources}
     stored = [s for s in sources if cache.holds(keys[s])]
     missing = [s for s in sources if not cache.holds(keys[s])]
@@ -80,6 +80,7 @@ def process_all(settings: Settings, sources: list[str]) -> list[Processed]:
             results.update(zip(missing, _progress(jobs, len(missing), show)))
     unread = [s for s in sources if s not in results]  # no pool, or an unreadable cache entry
     results.update(zip(unread, _progress(map(process_and_store, *_arguments(settings, unread, keys)), len(unread), show)))
+    cache.keep_only(set(keys.values()))
     return [results[s] for s in sources]
 
 

@@ -7,7 +7,10 @@ on disk, keyed by the source's bytes, its path and a digest of the generator its
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import re
+import shutil
 from importlib import import_module
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -28,6 +31,7 @@ from .settings import GENERATOR_VERSION
 from .themes import vocabulary
 
 GEN_DIR = Path(__file__).parent
+_CACHE_NAME = re.compile(r"[0-9a-f]{2}|[0-9a-f]{16}")  # shard and version folders: nothing else is removed
 
 
 @dataclass(frozen=True)
@@ -92,10 +96,13 @@ def _date_checked(document: Document) -> Document:
 
 
 class Cache:
-    """Pickled Processed values under one folder; a corrupt entry is a miss."""
+    """Pickled Processed values, one file per source under a folder named after the
+    generator's digest; a corrupt entry is a miss. After a build only that build's entries
+    remain (see keep_only), so the cache never outgrows one copy of the corpus."""
 
-    def __init__(self, folder: Path | None):
-        self.folder = folder
+    def __init__(self, base: Path | None):
+        self.base = base
+        self.folder = base / generator_digest()[:16] if base is not None else None
 
     def key(self, root: Path, relative: str) -> str:
         digest = hashlib.sha256(generator_digest().encode())
@@ -118,6 +125,21 @@ class Cache:
             return value if isinstance(value, Processed) else None
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Remove other generator versions' folders and entries no longer used."""
+        if self.base is None or not self.base.is_dir():
+            return
+        for entry in os.scandir(self.base):
+            if entry.is_dir(follow_symlinks=False) and entry.path != str(self.folder) and _CACHE_NAME.fullmatch(entry.name):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        if not self.folder.is_dir():
+            return
+        for shard in os.scandir(self.folder):
+            if shard.is_dir(follow_symlinks=False) and _CACHE_NAME.fullmatch(shard.name):
+                for entry in os.scandir(shard.path):
+                    if entry.name.removesuffix(".pkl") not in keys:
+                        os.unlink(entry.path)
 
     def put(self, key: str, value: Processed) -> None:
         if self.folder is None:

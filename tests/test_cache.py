@@ -59,3 +59,21 @@ def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path,
     serial = tmp_path / "serial"
     build(Settings(sources=sources, docs=serial, cache=None, progress=False, workers=1))
     assert _tree(settings.docs) == _tree(serial)
+
+
+def test_the_cache_keeps_only_the_last_build(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    cache = tmp_path / "cache"
+    old_version = cache / "0123456789abcdef" / "ab"
+    old_version.mkdir(parents=True)
+    (old_version / "stale.pkl").write_bytes(b"x")
+    (cache / "notes.txt").parent.mkdir(exist_ok=True)
+    (cache / "notes.txt").write_text("not ours to remove", encoding="utf-8")
+    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=cache, progress=False)
+    build(settings)
+    (sources / "000_194e3c90e34a5c39.txt").unlink()
+    build(settings)
+    entries = list(cache.rglob("*.pkl"))
+    assert len(entries) == 4 and not old_version.parent.exists()
+    assert (cache / "notes.txt").exists()
