@@ -11,9 +11,9 @@ import os
 import pickle
 import re
 import shutil
-from importlib import import_module
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path
 
 from .assemble import article_for
@@ -21,8 +21,8 @@ from .classify import classify
 from .dates import is_future
 from .dedupe import fingerprint
 from .export import article_fragment
-from .models import Article, Document, OutputFile, Skipped
 from .markup import slugify
+from .models import Article, Document, OutputFile, Skipped
 from .pages import source_page
 from .places import gazetteer
 from .read import read_source
@@ -112,6 +112,12 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pkl"
+
+    def has_entries(self) -> bool:
+        """Whether an earlier build of this generator version left results here."""
+        if self.folder is None or not self.folder.is_dir():
+            return False
+        return any(e.is_dir() and len(e.name) == 2 and _CACHE_NAME.fullmatch(e.name) for e in os.scandir(self.folder))
 
     def holds(self, key: str) -> bool:
         return self.folder is not None and self._path(key).exists()

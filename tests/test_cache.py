@@ -46,7 +46,7 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
 
 def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path, monkeypatch):
     """Thresholds at zero so the seeds take the paths that large corpora take."""
-    monkeypatch.setattr("gen.pipeline.OVERLAP_FROM", 0)
+    monkeypatch.setattr("gen.workers.WARM_FROM", 0)
     monkeypatch.setattr("gen.corpus.FORK_FROM", 0)
     sources = tmp_path / "sources"
     shutil.copytree(SEEDS, sources)
