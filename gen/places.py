@@ -89,15 +89,9 @@ class Gazetteer:
 
     def find(self, text: str) -> tuple[Place, ...]:
         """Places in order of first mention, longest names first, each division once."""
-        spans = sorted(
-            ((end - len(key) + 1, end + 1, key) for end, key in self.automaton.iter(text)),
-            key=lambda s: (s[0], -(s[1] - s[0])),
-        )
-        chosen, last_end = [], 0
-        for start, end, key in spans:  # longest match first at each position, no overlaps
-            if start < last_end:
-                continue
-            last_end = end
+        chosen = []
+        for end, key in self.automaton.iter_long(text):  # leftmost-longest matches, no overlaps
+            start = end - len(key) + 1
             if key in self.combos:
                 province, short = self.combos[key]
                 chosen.append((start, province))

@@ -127,7 +127,7 @@ class Cache:
             return None
         try:
             with open(self._path(key), "rb") as handle:
-                value = pickle.load(handle)
+                value = pickle.loads(handle.read())
             return value if isinstance(value, Processed) else None
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
