@@ -19,8 +19,9 @@ generate: $(STAMP)
 site: generate
 	$(PY) -m mkdocs build --strict --quiet
 
+# The generator watches the sources and rewrites docs/; mkdocs serve then reloads the page.
 serve: generate
-	$(PY) -m mkdocs serve
+	$(PY) -m gen watch & trap 'kill $$! 2>/dev/null' EXIT; $(PY) -m mkdocs serve
 
 browser:
 	bash scripts/ensure-chromium.sh

@@ -13,13 +13,16 @@ from .settings import Settings
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gen", description="Generate the procurement briefing site.")
     commands = parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="read the sources and write docs/")
-    build_cmd.add_argument("--sources", type=Path, default=Path("seeds"))
-    build_cmd.add_argument("--docs", type=Path, default=Path("docs"))
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--sources", type=Path, default=Path("seeds"))
+    shared.add_argument("--docs", type=Path, default=Path("docs"))
+    shared.add_argument("--workers", type=int, default=0, help="processes (0: one per core)")
+    shared.add_argument("--no-cache", action="store_true")
+    shared.add_argument("--cache", type=Path, default=Settings.cache, help="cache folder (default .cache/gen)")
+    build_cmd = commands.add_parser("build", parents=[shared], help="read the sources and write docs/")
     build_cmd.add_argument("--strict", action="store_true", help="fail on any skipped source or warning")
-    build_cmd.add_argument("--workers", type=int, default=0, help="processes (0: one per core)")
-    build_cmd.add_argument("--no-cache", action="store_true")
-    build_cmd.add_argument("--cache", type=Path, default=Settings.cache, help="cache folder (default .cache/gen)")
+    watch_cmd = commands.add_parser("watch", parents=[shared], help="build, then rebuild when a source changes")
+    watch_cmd.add_argument("--interval", type=float, default=1.0, help="seconds between looks at the sources")
     bench_cmd = commands.add_parser("bench", help="synthesise sources and time every stage")
     bench_cmd.add_argument("--sizes", default="1000,10000")
     bench_cmd.add_argument("--out", type=Path, default=Path("bench-out"))
@@ -31,12 +34,21 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_bench([int(n) for n in args.sizes.split(",")], args.out, args.plain_max)
     settings = Settings(
-        sources=args.sources, docs=args.docs, strict=args.strict, workers=args.workers,
+        sources=args.sources, docs=args.docs, strict=getattr(args, "strict", False), workers=args.workers,
         cache=None if args.no_cache else args.cache, site_url=site_url(Path("mkdocs.yml")),
     )
     if not settings.sources.is_dir():
         print(f"error: sources folder {settings.sources} does not exist", file=sys.stderr)
         return 2
+    if args.command == "watch":
+        from .watch import watch
+
+        print(f"watching {settings.sources} (Ctrl-C to stop)", flush=True)
+        try:
+            watch(settings, print_brief, interval=args.interval)
+        except KeyboardInterrupt:
+            pass
+        return 0
     report = build(settings)
     print_summary(report)
     if settings.strict and (report.skipped or report.warnings):
@@ -52,6 +64,15 @@ def site_url(config: Path) -> str:
             if line.startswith("site_url:"):
                 return line.split(":", 1)[1].strip().strip("'\"") or Settings.site_url
     return Settings.site_url
+
+
+def print_brief(report) -> None:
+    """One line per build (and one per skipped source): what watch mode prints."""
+    seconds = sum(t for _, t in report.timings)
+    print(f"built {report.sources_read} sources -> {report.pages_written} files in {seconds:.2f}s  "
+          f"skipped: {len(report.skipped)}  warnings: {len(report.warnings)}", flush=True)
+    for item in report.skipped:
+        print(f"  skipped {item.source_file}: {item.reason}", flush=True)
 
 
 def print_summary(report) -> None:

@@ -1,7 +1,8 @@
 """make bench: synthesise N sources, time every stage, compare with a plain Material build.
 
 Each step runs as its own process, as a user would run it; wall time and the peak memory
-of the whole process tree (pool workers included) are sampled from /proc.
+of the whole process tree (pool workers included, shared pages counted once: PSS) are
+sampled from /proc.
 """
 
 from __future__ import annotations
@@ -29,14 +30,15 @@ plugins:
 """
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+def _tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants, in bytes: the sum of their proportional
+    set sizes, so pages that forked workers share with their parent count once, not per process."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) * 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, AttributeError, ValueError):
@@ -53,7 +55,7 @@ def measure(command: list[str], cwd: Path) -> dict:
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(process.pid))
+            peak[0] = max(peak[0], _tree_memory(process.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -93,6 +95,7 @@ def bench_size(n: int, out: Path, plain: bool) -> dict:
     changed = sorted(sources.rglob("*.txt"))[n // 2]
     changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
     result["generate_one_changed"] = measure(generate, ROOT)
+    result["rebuild_in_watch_mode_s"] = _watch_rebuild(sources, site / "docs", cache, sorted(sources.rglob("*.txt"))[n // 3])
     result["site_build"] = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], site)
     if plain:
         plain_site = _project(out / f"plain-{n}", PLAIN_CONFIG)
@@ -103,6 +106,31 @@ def bench_size(n: int, out: Path, plain: bool) -> dict:
     result["sources_per_s"] = round(n / sum(cold["stages_s"].values()), 1) if cold["stages_s"] else None
     result["generate_plus_site_s"] = round(cold["wall_s"] + result["site_build"]["wall_s"], 2)
     return result
+
+
+def _watch_rebuild(sources: Path, docs: Path, cache: Path, changed: Path) -> float:
+    """Seconds from an edit to the end of the rebuild in `gen watch` (its own process)."""
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from gen.settings import Settings\n"
+        "from gen.watch import watch\n"
+        "changed = Path(sys.argv[4])\n"
+        "marks = []\n"
+        "def edit(_):\n"
+        "    changed.write_text(changed.read_text(encoding='utf-8').replace('。', '。（又）', 1), encoding='utf-8')\n"
+        "    marks.append(time.perf_counter())\n"
+        "def done(report):\n"
+        "    marks.append(time.perf_counter())\n"
+        "settings = Settings(sources=Path(sys.argv[1]), docs=Path(sys.argv[2]), cache=Path(sys.argv[3]), progress=False)\n"
+        "watch(settings, done, interval=0, rebuilds=1, sleep=edit)\n"
+        "print(round(marks[-1] - marks[-2], 3))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    out = subprocess.run([sys.executable, "-c", script, str(sources), str(docs), str(cache), str(changed)],
+                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    return float(out.strip().splitlines()[-1])
 
 
 def machine() -> dict:
@@ -127,13 +155,14 @@ def run_bench(sizes: list[int], out: Path, plain_max: int = 1000) -> int:
 
 def summary(report: dict) -> str:
     lines = [f"machine: {report['machine']}", "",
-             "| sources | generate cold (s) | sources/s | peak MB | 1 changed (s) | site build (s) | generate+site (s) | plain Material (s) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| sources | generate cold (s) | sources/s | peak MB | 1 changed (s) | 1 changed, watch mode (s) | site build (s) | generate+site (s) | plain Material (s) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in report["runs"]:
         plain = run.get("plain_material_build", {}).get("wall_s", "—")
         peak = max(run["generate_cold"]["peak_mb"], run["site_build"]["peak_mb"])
         lines.append(f"| {run['sources']} | {run['generate_cold']['wall_s']} | {run['sources_per_s']} | {peak} | "
                      f"{run['generate_one_changed']['wall_s']} (in build: {sum(run['generate_one_changed']['stages_s'].values()):.2f}) | "
+                     f"{run['rebuild_in_watch_mode_s']} | "
                      f"{run['site_build']['wall_s']} | {run['generate_plus_site_s']} | {plain} |")
     runs = {r["sources"]: r for r in report["runs"]}
     if 1000 in runs and "plain_material_build" in runs[1000]:

@@ -18,9 +18,10 @@ from .settings import Settings
 from .workers import gc_paused, process_all
 
 
-def build(settings: Settings) -> BuildReport:
+def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
+    """One build; `cache` is given by callers that keep results in memory between builds."""
     clock = Clock()
-    cache = Cache(settings.cache)
+    cache = Cache(settings.cache) if cache is None else cache
     render.keep_compiled_templates(cache.folder / "templates" if cache.folder else None)
     sources = discover(settings.sources) if settings.sources.is_dir() else []
     results = process_all(settings, sources, cache)

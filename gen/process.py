@@ -57,8 +57,17 @@ def generator_digest() -> str:
     return digest.hexdigest()
 
 
+_warm = False  # whether this process has loaded the readers and vocabularies
+
+
+def is_warm() -> bool:
+    return _warm
+
+
 def warm_up() -> None:
     """Load the vocabularies once before forking, so workers share them."""
+    global _warm
+    _warm = True
     vocabulary()
     gazetteer()
     boilerplate()
@@ -75,6 +84,8 @@ def process_and_store(root: Path, relative: str, cache_dir: Path | None, key: st
 
 
 def process_source(root: Path, relative: str) -> Processed:
+    global _warm
+    _warm = True
     result = read_source(root, relative)
     if isinstance(result, Skipped):
         return Processed(relative, skipped=result)
@@ -100,9 +111,10 @@ class Cache:
     generator's digest; a corrupt entry is a miss. After a build only that build's entries
     remain (see keep_only), so the cache never outgrows one copy of the corpus."""
 
-    def __init__(self, base: Path | None):
+    def __init__(self, base: Path | None, memory: dict[str, Processed] | None = None):
         self.base = base
         self.folder = base / generator_digest()[:16] if base is not None else None
+        self.memory = memory  # a long-lived process (gen watch) keeps results here between builds
 
     def key(self, root: Path, relative: str) -> str:
         digest = hashlib.sha256(generator_digest().encode())
@@ -120,9 +132,12 @@ class Cache:
         return any(e.is_dir() and len(e.name) == 2 and _CACHE_NAME.fullmatch(e.name) for e in os.scandir(self.folder))
 
     def holds(self, key: str) -> bool:
-        return self.folder is not None and self._path(key).exists()
+        in_memory = self.memory is not None and key in self.memory
+        return in_memory or self.folder is not None and self._path(key).exists()
 
     def get(self, key: str) -> Processed | None:
+        if self.memory is not None and key in self.memory:
+            return self.memory[key]
         if self.folder is None:
             return None
         try:
@@ -132,8 +147,13 @@ class Cache:
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
 
-    def keep_only(self, keys: set[str]) -> None:
-        """Remove other generator versions' folders and entries no longer used."""
+    def keep_only(self, results: dict[str, Processed]) -> None:
+        """Keep exactly these results (key -> result): in memory, if kept there, and on disk,
+        where other generator versions' folders and entries no longer used are removed."""
+        if self.memory is not None:
+            self.memory.clear()
+            self.memory.update(results)
+        keys = set(results)
         if self.base is None or not self.base.is_dir():
             return
         for entry in os.scandir(self.base):

@@ -14,7 +14,7 @@ import os
 import sys
 from contextlib import contextmanager
 
-from .process import Cache, Processed, process_and_store, warm_up
+from .process import Cache, Processed, is_warm, process_and_store, warm_up
 from .settings import Settings
 
 PARALLEL_FROM = 48  # new sources; fewer are read by the warm worker, or here
@@ -25,7 +25,8 @@ def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Pr
     """Every source, in path order: from the cache where its bytes are unchanged; a cache
     entry that cannot be read is processed again."""
     cores = settings.workers or os.cpu_count() or 1
-    warm = WarmWorker.start() if cores > 1 and len(sources) >= WARM_FROM and cache.has_entries() else None
+    worth_a_worker = cores > 1 and len(sources) >= WARM_FROM and not is_warm() and cache.has_entries()
+    warm = WarmWorker.start() if worth_a_worker else None
     keys = {s: cache.key(settings.sources, s) for s in sources}
     stored = [s for s in sources if cache.holds(keys[s])]
     missing = [s for s in sources if not cache.holds(keys[s])]
@@ -51,7 +52,7 @@ def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Pr
         results.update(zip(missing, warm.results()))
     unread = [s for s in sources if s not in results]  # processed here: few, or a single core
     results.update(zip(unread, _progress(map(process_and_store, *_arguments(settings, unread, keys)), len(unread), show)))
-    cache.keep_only(set(keys.values()))
+    cache.keep_only({keys[s]: results[s] for s in sources})
     return [results[s] for s in sources]
 
 
