@@ -15,7 +15,7 @@ from functools import lru_cache
 import importlib.util
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 
 from .models import Place
 from .rules import read_yaml
@@ -82,16 +82,14 @@ class Gazetteer:
                     self.by_prefix[key[:size]].append(key)
         for names in self.by_prefix.values():
             names.sort(key=lambda k: (-len(k), k))
-        self.automaton = ahocorasick.Automaton()
-        for key in keys:
-            self.automaton.add_word(key, key)
-        self.automaton.make_automaton()
+        self.names = sorted(keys)
+        self.automaton = ahocorasick_rs.AhoCorasick(self.names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def find(self, text: str) -> tuple[Place, ...]:
         """Places in order of first mention, longest names first, each division once."""
         chosen = []
-        for end, key in self.automaton.iter_long(text):  # leftmost-longest matches, no overlaps
-            start = end - len(key) + 1
+        for index, start, _ in self.automaton.find_matches_as_indexes(text):  # leftmost-longest, no overlaps
+            key = self.names[index]
             if key in self.combos:
                 province, short = self.combos[key]
                 chosen.append((start, province))
