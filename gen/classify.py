@@ -96,8 +96,6 @@ def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary, re
     bar = vocab.paragraph_threshold * (vocab.other_theme_factor if named else 1)
     matches = []
     for theme in vocab.themes:
-        if theme.id not in named and not theme.prefilter.search(paragraph.text):
-            continue
         own, terms = score(paragraph.text, theme.terms)
         own -= score(paragraph.text, theme.negative)[0]
         if theme.id in named or own >= bar:

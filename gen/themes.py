@@ -24,11 +24,6 @@ class Term:
         return found.group(0) if found else None
 
 
-def any_of(terms: tuple[Term, ...]) -> re.Pattern[str]:
-    """One pattern that finds whether any term occurs: a cheap test before scoring each."""
-    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms) or r"(?!)")
-
-
 @dataclass(frozen=True)
 class Theme:
     id: str
@@ -39,7 +34,6 @@ class Theme:
     heading: tuple[str, ...]
     terms: tuple[Term, ...]
     negative: tuple[Term, ...]
-    prefilter: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -84,7 +78,6 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
             Theme(
                 id=t["id"], zh=t["zh"], en=t["en"], description=" ".join(t["description"].split()), color=t["color"],
                 heading=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
-                prefilter=any_of(_terms(t["terms"])),
             )
             for t in raw["themes"]
         ),
