@@ -28,8 +28,8 @@ def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Pr
     worth_a_worker = cores > 1 and len(sources) >= WARM_FROM and not is_warm() and cache.has_entries()
     warm = WarmWorker.start() if worth_a_worker else None
     keys = {s: cache.key(settings.sources, s) for s in sources}
-    stored = [s for s in sources if cache.holds(keys[s])]
-    missing = [s for s in sources if not cache.holds(keys[s])]
+    held = {s for s in sources if cache.holds(keys[s])}
+    stored, missing = [s for s in sources if s in held], [s for s in sources if s not in held]
     show = settings.progress and sys.stderr.isatty() and len(missing) > 20
     pool = None
     if warm is not None and (not missing or len(missing) >= PARALLEL_FROM):

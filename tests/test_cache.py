@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import gen.process
+import gen.workers
 from conftest import SEEDS
 from gen.pipeline import build
 from gen.settings import Settings
@@ -47,7 +48,11 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
 def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path, monkeypatch):
     """Thresholds at zero so the seeds take the paths that large corpora take."""
     monkeypatch.setattr("gen.workers.WARM_FROM", 0)
+    monkeypatch.setattr("gen.workers.is_warm", lambda: False)  # as in a fresh process
     monkeypatch.setattr("gen.corpus.FORK_FROM", 0)
+    answered = []
+    original_results = gen.workers.WarmWorker.results
+    monkeypatch.setattr(gen.workers.WarmWorker, "results", lambda self: answered.append(1) or original_results(self))
     sources = tmp_path / "sources"
     shutil.copytree(SEEDS, sources)
     settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=2)
@@ -55,7 +60,8 @@ def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path,
     changed = sources / "002_0bd56fb7324264d2.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
     report = build(settings)
-    assert len(report.articles) == 5
+    assert len(report.articles) == 5 and answered == [1]  # the changed source came from the warm worker
+    assert len(build(settings).articles) == 5 and answered == [1]  # nothing changed: the worker is stopped unused
     serial = tmp_path / "serial"
     build(Settings(sources=sources, docs=serial, cache=None, progress=False, workers=1))
     assert _tree(settings.docs) == _tree(serial)
