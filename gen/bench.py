@@ -46,11 +46,20 @@ def _tree_memory(pid: int) -> int:
     return total
 
 
-def measure(command: list[str], cwd: Path) -> dict:
+def _environment() -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed normally: with Python's bytecode cache
+    return env
+
+
+def _edit(source: Path, mark: str) -> None:
+    """A one-sentence change, as an editor would make."""
+    source.write_text(source.read_text(encoding="utf-8").replace("。", f"。（{mark}）", 1), encoding="utf-8")
+
+
+def measure(command: list[str], cwd: Path) -> dict:
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=cwd, env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]
 
     def sample() -> None:
@@ -92,10 +101,10 @@ def bench_size(n: int, out: Path, plain: bool) -> dict:
     shutil.rmtree(cache, ignore_errors=True)
     generate = [python, "-m", "gen", "build", "--sources", str(sources), "--docs", str(site / "docs"), "--cache", str(cache)]
     result = {"sources": n, "generate_cold": measure(generate, ROOT)}
-    changed = sorted(sources.rglob("*.txt"))[n // 2]
-    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
+    files = sorted(sources.rglob("*.txt"))
+    _edit(files[n // 2], "更新")
     result["generate_one_changed"] = measure(generate, ROOT)
-    result["rebuild_in_watch_mode_s"] = _watch_rebuild(sources, site / "docs", cache, sorted(sources.rglob("*.txt"))[n // 3])
+    result["rebuild_in_watch_mode_s"] = _in_own_process("watch_rebuild", sources, site / "docs", cache, files[n // 3])
     result["site_build"] = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], site)
     if plain:
         plain_site = _project(out / f"plain-{n}", PLAIN_CONFIG)
@@ -108,29 +117,28 @@ def bench_size(n: int, out: Path, plain: bool) -> dict:
     return result
 
 
-def _watch_rebuild(sources: Path, docs: Path, cache: Path, changed: Path) -> float:
-    """Seconds from an edit to the end of the rebuild in `gen watch` (its own process)."""
-    script = (
-        "import sys, time\n"
-        "from pathlib import Path\n"
-        "from gen.settings import Settings\n"
-        "from gen.watch import watch\n"
-        "changed = Path(sys.argv[4])\n"
-        "marks = []\n"
-        "def edit(_):\n"
-        "    changed.write_text(changed.read_text(encoding='utf-8').replace('。', '。（又）', 1), encoding='utf-8')\n"
-        "    marks.append(time.perf_counter())\n"
-        "def done(report):\n"
-        "    marks.append(time.perf_counter())\n"
-        "settings = Settings(sources=Path(sys.argv[1]), docs=Path(sys.argv[2]), cache=Path(sys.argv[3]), progress=False)\n"
-        "watch(settings, done, interval=0, rebuilds=1, sleep=edit)\n"
-        "print(round(marks[-1] - marks[-2], 3))\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    out = subprocess.run([sys.executable, "-c", script, str(sources), str(docs), str(cache), str(changed)],
-                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+def _in_own_process(function: str, *paths: Path) -> float:
+    """Run one of this module's timing functions in a fresh interpreter; its result."""
+    script = f"import sys; from gen.bench import {function}; print({function}(*sys.argv[1:]))"
+    out = subprocess.run([sys.executable, "-c", script, *map(str, paths)], cwd=ROOT, env=_environment(),
+                         capture_output=True, text=True, check=True).stdout
     return float(out.strip().splitlines()[-1])
+
+
+def watch_rebuild(sources: str, docs: str, cache: str, changed: str) -> float:
+    """Seconds from an edit to the end of the rebuild in `gen watch`."""
+    from .settings import Settings
+    from .watch import watch
+
+    marks: list[float] = []
+
+    def edit(_: float) -> None:
+        _edit(Path(changed), "又")
+        marks.append(time.perf_counter())
+
+    settings = Settings(sources=Path(sources), docs=Path(docs), cache=Path(cache), progress=False)
+    watch(settings, lambda report: marks.append(time.perf_counter()), interval=0, rebuilds=1, sleep=edit)
+    return round(marks[-1] - marks[-2], 3)
 
 
 def machine() -> dict:

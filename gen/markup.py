@@ -20,7 +20,7 @@ _ESCAPES = str.maketrans({
 _SPECIAL = re.compile(r"[\\`*_\[\]&<>{}|]")  # str.translate is slow on CJK text: skip it when it would do nothing
 _LINE_START = re.compile(r"^(\s*)([#+\-])")
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])(\s)")
-_SAFE_URL = re.compile(r"^(https?:)?//|^https?://", re.IGNORECASE)
+_SAFE_URL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 _SLUG_SAFE = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 80
 

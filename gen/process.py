@@ -31,7 +31,9 @@ from .settings import GENERATOR_VERSION
 from .themes import vocabulary
 
 GEN_DIR = Path(__file__).parent
-_CACHE_NAME = re.compile(r"[0-9a-f]{2}|[0-9a-f]{16}")  # shard and version folders: nothing else is removed
+# Cache folders: <version>/<shard>/<key>.pkl; only folders named like these are ever removed.
+_VERSION = re.compile(r"[0-9a-f]{16}")
+_SHARD = re.compile(r"[0-9a-f]{2}")
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class Cache:
         """Whether an earlier build of this generator version left results here."""
         if self.folder is None or not self.folder.is_dir():
             return False
-        return any(e.is_dir() and len(e.name) == 2 and _CACHE_NAME.fullmatch(e.name) for e in os.scandir(self.folder))
+        return any(e.is_dir() and _SHARD.fullmatch(e.name) for e in os.scandir(self.folder))
 
     def holds(self, key: str) -> bool:
         in_memory = self.memory is not None and key in self.memory
@@ -157,12 +159,12 @@ class Cache:
         if self.base is None or not self.base.is_dir():
             return
         for entry in os.scandir(self.base):
-            if entry.is_dir(follow_symlinks=False) and entry.path != str(self.folder) and _CACHE_NAME.fullmatch(entry.name):
+            if entry.is_dir(follow_symlinks=False) and entry.path != str(self.folder) and _VERSION.fullmatch(entry.name):
                 shutil.rmtree(entry.path, ignore_errors=True)
         if not self.folder.is_dir():
             return
         for shard in os.scandir(self.folder):
-            if shard.is_dir(follow_symlinks=False) and _CACHE_NAME.fullmatch(shard.name):
+            if shard.is_dir(follow_symlinks=False) and _SHARD.fullmatch(shard.name):
                 for entry in os.scandir(shard.path):
                     if entry.name.removesuffix(".pkl") not in keys:
                         os.unlink(entry.path)

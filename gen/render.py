@@ -30,9 +30,11 @@ def environment() -> Environment:
 def keep_compiled_templates(folder: Path | None) -> None:
     """Store compiled templates between runs (Jinja checks each template's source checksum):
     compiling all of them takes ~50 ms, a twentieth of a one-source rebuild."""
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    environment().bytecode_cache = FileSystemBytecodeCache(str(folder)) if folder else None
+    if folder is None:
+        environment().bytecode_cache = None
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def render(template: str, **values) -> str:
