@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -92,5 +93,14 @@ def print_summary(report) -> None:
         print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
 
 
+def exit_now(code: int) -> None:
+    """Leave without the interpreter's teardown: freeing every object of a large corpus one by
+    one takes longer than the exit itself (~40 ms at 1,000 sources). Every file written
+    is closed by then; only the standard streams need flushing."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

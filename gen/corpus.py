@@ -22,7 +22,7 @@ FORK_FROM = 200  # articles; for fewer, starting a child costs more than it save
 class Corpus:
     articles: list[Article]
     skipped: list[Skipped]
-    fragments: dict[str, str]  # source file -> its sources.json entry
+    fragments: dict[str, bytes]  # source file -> its sources.json entry (UTF-8)
     site_url: str
     vocab: Vocabulary
     provinces: dict[str, str]  # province -> its adcode
@@ -30,7 +30,7 @@ class Corpus:
 
 
 def corpus_pages(
-    articles: list[Article], skipped: list[Skipped], site_url: str, fragments: dict[str, str] | None = None,
+    articles: list[Article], skipped: list[Skipped], site_url: str, fragments: dict[str, bytes] | None = None,
     *, cores: int = 1,
 ) -> list[OutputFile]:
     provinces = {p.province: p.adcode[:2] + "0000" for a in articles for x in a.paragraphs for p in x.places if p.province}

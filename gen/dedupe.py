@@ -49,35 +49,45 @@ def mark_duplicates(articles: list[Article], known: dict[str, frozenset[int]] | 
     postings: dict[int, list[int]] = defaultdict(list)
     exact: dict[str, int] = {}
     duplicate_of: dict[int, int] = {}
+    smallest = float("inf")  # fewest sentences of any article indexed so far
     for i in ordered:
         same = exact.get(articles[i].document.content_hash)
         if same is not None:
             duplicate_of[i] = same
             continue
         exact[articles[i].document.content_hash] = i
-        match = _near_match(prints[i], prints, postings)
+        match = _near_match(prints[i], prints, postings, smallest)
         if match is not None:
             duplicate_of[i] = match
             continue
         for key in prints[i]:
             if len(postings[key]) <= COMMON:
                 postings[key].append(i)
+        if prints[i]:
+            smallest = min(smallest, len(prints[i]))
     return [
         replace(a, duplicate_of=articles[duplicate_of[i]].id) if i in duplicate_of else a
         for i, a in enumerate(articles)
     ]
 
 
-def _near_match(mine: frozenset[int], prints: dict[int, frozenset[int]], postings) -> int | None:
-    """The earliest-preferred article sharing the most sentences, if it shares enough."""
+def _near_match(mine: frozenset[int], prints: dict[int, frozenset[int]], postings, smallest: float) -> int | None:
+    """The earliest-preferred article sharing the most sentences, if it shares enough.
+
+    Owners are tried in order of sentences shared; none sharing fewer than NEAR of the
+    smaller article's sentences can match, and no article is smaller than `smallest`, so
+    the scan stops there instead of testing every article that shares one sentence."""
     if not mine:
         return None
     shared = Counter(chain.from_iterable(
         owners for key in mine if len(owners := postings.get(key, ())) <= COMMON
     ))
+    floor = NEAR * min(len(mine), smallest)
     best, best_count = None, 0
-    for owner, count in shared.items():
-        if count < best_count or (count == best_count and owner > best):
+    for owner, count in shared.most_common():
+        if count < floor or count < best_count:
+            break
+        if count == best_count and owner > best:
             continue
         if count / min(len(mine), len(prints[owner])) >= NEAR:
             best, best_count = owner, count

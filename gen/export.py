@@ -61,19 +61,19 @@ def article_fragment(article: Article) -> str:
     return json.dumps(article_json(article), ensure_ascii=False, separators=(",", ":"))
 
 
-def sources_json(articles: list[Article], skipped: list[Skipped], fragments: dict[str, str] | None = None) -> list[OutputFile]:
-    """`fragments` maps source files to article_fragment text computed before the corpus
-    stage; an article whose id or duplicate mark changed since is encoded again."""
+def sources_json(articles: list[Article], skipped: list[Skipped], fragments: dict[str, bytes] | None = None) -> list[OutputFile]:
+    """`fragments` maps source files to article_fragment text (UTF-8) computed before the
+    corpus stage; an article whose id or duplicate mark changed since is encoded again."""
     fragments = fragments or {}
     parts = []
     for article in articles:
         text = fragments.get(article.document.source_file)
-        if text is None or not text.startswith(f'{{"id":{json.dumps(article.id)},') or article.duplicate_of:
-            text = article_fragment(article)
+        if text is None or not text.startswith(f'{{"id":{json.dumps(article.id)},'.encode()) or article.duplicate_of:
+            text = article_fragment(article).encode("utf-8")
         parts.append(text)
     skipped_text = json.dumps([{"source_file": s.source_file, "reason": s.reason} for s in skipped],
                               ensure_ascii=False, separators=(",", ":"))
     return [
-        OutputFile("data/sources.json", '{"sources":[' + ",".join(parts) + '],"skipped":' + skipped_text + "}\n"),
+        OutputFile("data/sources.json", b'{"sources":[' + b",".join(parts) + b'],"skipped":' + skipped_text.encode("utf-8") + b"}\n"),
         OutputFile("data/sources.schema.json", SCHEMA_PATH.read_text(encoding="utf-8")),
     ]

@@ -120,10 +120,23 @@ class Skipped:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """A file to be written under docs/ (path relative to docs/)."""
+    """A file to be written under docs/ (path relative to docs/). Content made once and
+    kept (a cached source page) is UTF-8 bytes: they load without decoding."""
 
     path: str
-    content: str
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Processed:
+    """One source's result: its article and page, or why it was skipped."""
+
+    source_file: str
+    article: Article | None = None
+    page: OutputFile | None = None
+    skipped: Skipped | None = None
+    fingerprint: frozenset[int] = frozenset()
+    data: bytes = b""  # the article's sources.json entry, UTF-8
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from .corpus import corpus_pages
 from .dedupe import mark_duplicates
 from .models import BuildReport
 from .pages import source_page
-from .process import Cache, Processed, theme_names
+from .cache import Cache
+from .models import Processed
+from .process import theme_names
 from .read import discover
 from .settings import Settings
 from .workers import gc_paused, process_all

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .models import BuildReport
 from .pipeline import build
-from .process import Cache, warm_up
+from .cache import Cache
+from .process import warm_up
 from .read import discover
 from .settings import Settings
 

@@ -14,7 +14,9 @@ import os
 import sys
 from contextlib import contextmanager
 
-from .process import Cache, Processed, is_warm, process_and_store, warm_up
+from .cache import Cache
+from .models import Processed
+from .process import is_warm, process_and_store, warm_up
 from .settings import Settings
 
 PARALLEL_FROM = 48  # new sources; fewer are read by the warm worker, or here
@@ -31,6 +33,8 @@ def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Pr
     held = {s for s in sources if cache.holds(keys[s])}
     stored, missing = [s for s in sources if s in held], [s for s in sources if s not in held]
     show = settings.progress and sys.stderr.isatty() and len(missing) > 20
+    if missing:
+        cache.will_write()
     pool = None
     if warm is not None and (not missing or len(missing) >= PARALLEL_FROM):
         warm.close()
@@ -51,6 +55,8 @@ def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Pr
     elif warm is not None:
         results.update(zip(missing, warm.results()))
     unread = [s for s in sources if s not in results]  # processed here: few, or a single core
+    if unread:
+        cache.will_write()
     results.update(zip(unread, _progress(map(process_and_store, *_arguments(settings, unread, keys)), len(unread), show)))
     cache.keep_only({keys[s]: results[s] for s in sources})
     return [results[s] for s in sources]
@@ -92,7 +98,7 @@ class WarmWorker:
 
 def _serve(connection) -> None:
     try:
-        warm_up()
+        warm_up(html=False)  # the few edited sources are rarely HTML: import bs4 only for one that is
         jobs = connection.recv()
         connection.send([process_and_store(*job) for job in jobs])
     except BaseException as error:  # the parent raises it, as a pool would

@@ -54,7 +54,8 @@ def write_tree(docs: Path, files: list[OutputFile]) -> int:
         if folder not in folders:
             os.makedirs(os.path.join(staging, folder), exist_ok=True)
             folders.add(folder)
-        _stage(os.path.join(docs, relative), os.path.join(staging, relative), item.content.encode("utf-8"))
+        content = item.content if isinstance(item.content, bytes) else item.content.encode("utf-8")
+        _stage(os.path.join(docs, relative), os.path.join(staging, relative), content)
     _swap(docs, staging, retired)
     return len(seen)
 

@@ -83,3 +83,31 @@ def test_the_cache_keeps_only_the_last_build(tmp_path):
     entries = list(cache.rglob("*.pkl"))
     assert len(entries) == 4 and not old_version.parent.exists()
     assert (cache / "notes.txt").exists()
+
+
+def test_an_unfinished_build_leaves_no_entry_behind(tmp_path, monkeypatch):
+    """The listing of kept entries spares a scan of the cache; a build that dies after adding
+    entries must not leave them unlisted for ever."""
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    cache = tmp_path / "cache"
+    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=cache, progress=False, workers=1)
+    build(settings)
+    changed = sources / "001_05a1f2770c868292.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+
+    def die(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gen.workers.Cache, "keep_only", die)
+    try:
+        build(settings)
+    except KeyboardInterrupt:
+        pass
+    assert len(list(cache.rglob("*.pkl"))) == 6  # the interrupted build's entry is there
+    monkeypatch.undo()
+    changed.write_text(changed.read_text(encoding="utf-8") + "再补充一句。\n", encoding="utf-8")
+    build(settings)
+    assert len(list(cache.rglob("*.pkl"))) == 5
+    listed = next(cache.rglob("entries.txt")).read_text(encoding="ascii").split()
+    assert sorted(p.stem for p in cache.rglob("*.pkl")) == listed
