@@ -77,20 +77,20 @@ def print_brief(report) -> None:
 
 
 def print_summary(report) -> None:
-    on_topic = sum(1 for a in report.articles if a.on_topic)
-    print(f"sources read: {report.sources_read}  pages: {len(report.articles)} ({on_topic} on topic)  "
+    on_topic = sum(1 for r in report.records if r.on_topic)
+    print(f"sources read: {report.sources_read}  pages: {len(report.records)} ({on_topic} on topic)  "
           f"files written: {report.pages_written}  skipped: {len(report.skipped)}  warnings: {len(report.warnings)}")
     for item in report.skipped:
         print(f"  skipped {item.source_file}: {item.reason}")
-    by_id = {a.id: a for a in report.articles}
-    for article in report.articles:
-        if article.duplicate_of:
-            canonical = by_id[article.duplicate_of].document.source_file
-            print(f"  duplicate {article.document.source_file}: same article as {canonical}")
+    by_id = {r.id: r for r in report.records}
+    for record in report.records:
+        if record.duplicate_of:
+            print(f"  duplicate {record.source_file}: same article as {by_id[record.duplicate_of].source_file}")
     for warning in report.warnings:
         print(f"  warning {warning}")
     if report.timings:
-        print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
+        reused = " (corpus pages unchanged: reused)" if report.corpus == "reused" else ""
+        print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings) + reused)
 
 
 def exit_now(code: int) -> None:

@@ -24,6 +24,7 @@ _VERSION = re.compile(r"[0-9a-f]{16}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _KEY = re.compile(r"[0-9a-f]{64}")
 _LISTING = "entries.txt"  # the keys the last finished build kept
+_MEMO = "corpus.memo"  # what the next build needs to keep the corpus pages (gen/memo.py)
 
 
 @lru_cache(maxsize=None)
@@ -43,6 +44,7 @@ class Cache:
         self.folder = base / generator_digest()[:16] if base is not None else None
         self.memory = memory  # a long-lived process (gen watch) keeps results here between builds
         self._listed: set[str] | None = None  # the last build's keys, once taken by will_write
+        self._memo = None  # without a folder, the memo lives as long as this object
 
     def key(self, root: Path, relative: str) -> str:
         digest = hashlib.sha256(generator_digest().encode())
@@ -85,6 +87,35 @@ class Cache:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(path)
 
+    def memo(self):
+        """The last build's CorpusMemo (gen/memo.py), if it finished; None otherwise."""
+        if self.folder is None:
+            return self._memo
+        try:
+            with open(self.folder / _MEMO, "rb") as handle:
+                return pickle.loads(handle.read())
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def forget_memo(self) -> None:
+        """Called before docs/ is written: a build that stops half-way leaves no memo."""
+        self._memo = None
+        if self.folder is not None:
+            try:
+                os.unlink(self.folder / _MEMO)
+            except OSError:
+                pass
+
+    def remember(self, memo) -> None:
+        if self.folder is None:
+            self._memo = memo if self.memory is not None else None  # kept only by a long-lived process
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / (_MEMO + ".tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(memo, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.folder / _MEMO)
+
     def will_write(self) -> None:
         """Called before this build adds entries. The listing of the last build's keys is
         taken into memory and removed, so a build that dies before keep_only leaves no
@@ -97,11 +128,13 @@ class Cache:
         except OSError:
             pass
 
-    def keep_only(self, results: dict[str, Processed]) -> None:
-        """Keep exactly these results (key -> result): in memory, if kept there, and on disk,
-        where other generator versions' folders and entries no longer used are removed."""
+    def keep_only(self, keys: set[str], results: dict[str, Processed]) -> None:
+        """Keep the entries of these keys and no other: in memory (if kept there, where
+        `results` are added) and on disk, where other generator versions' folders and
+        entries no longer used are removed."""
         if self.memory is not None:
-            self.memory.clear()
+            for key in [k for k in self.memory if k not in keys]:
+                del self.memory[key]
             self.memory.update(results)
         if self.base is None or not self.base.is_dir():
             return
@@ -110,7 +143,6 @@ class Cache:
                 shutil.rmtree(entry.path, ignore_errors=True)
         if not self.folder.is_dir():
             return
-        keys = set(results)
         listed = self._listed if self._listed is not None else self._read_listing()
         if listed is None:
             self._remove_unlisted(keys)

@@ -22,7 +22,7 @@ FORK_FROM = 200  # articles; for fewer, starting a child costs more than it save
 class Corpus:
     articles: list[Article]
     skipped: list[Skipped]
-    fragments: dict[str, bytes]  # source file -> its sources.json entry (UTF-8)
+    parts: list[bytes]  # each article's sources.json entry (UTF-8)
     site_url: str
     vocab: Vocabulary
     provinces: dict[str, str]  # province -> its adcode
@@ -30,11 +30,12 @@ class Corpus:
 
 
 def corpus_pages(
-    articles: list[Article], skipped: list[Skipped], site_url: str, fragments: dict[str, bytes] | None = None,
+    articles: list[Article], skipped: list[Skipped], site_url: str, parts: list[bytes] | None = None,
     *, cores: int = 1,
 ) -> list[OutputFile]:
     provinces = {p.province: p.adcode[:2] + "0000" for a in articles for x in a.paragraphs for p in x.places if p.province}
-    corpus = Corpus(articles, skipped, fragments or {}, site_url, vocabulary(), provinces, FigureRanks(articles))
+    parts = export.sources_json_parts(articles, {}) if parts is None else parts
+    corpus = Corpus(articles, skipped, parts, site_url, vocabulary(), provinces, FigureRanks(articles))
     if cores < 2 or len(articles) < FORK_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return briefing_half(corpus) + listing_half(corpus)
     from concurrent.futures import ProcessPoolExecutor
@@ -72,7 +73,7 @@ def listing_half(corpus: Corpus) -> list[OutputFile]:
     files.append(indexes.timeline_page(articles, vocab))
     files += indexes.source_index_pages(articles, vocab)
     files.append(indexes.others_page(articles))
-    files += export.sources_json(articles, corpus.skipped, corpus.fragments)
+    files += export.sources_json_files(corpus.parts, corpus.skipped)
     files += feeds.feeds(articles, vocab, corpus.site_url)
     files.append(feeds.jieba_user_dict(home.search_words(vocab)))
     return files

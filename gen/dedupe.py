@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from .models import Article
@@ -31,11 +31,21 @@ def fingerprint(article: Article) -> frozenset[int]:
     )
 
 
-def _preference(article: Article) -> tuple:
+@dataclass(frozen=True)
+class Likeness:
+    """What the duplicate scan needs of one article (small enough to keep between builds)."""
+
+    preference: tuple  # lowest first: the copy with the most metadata, then the longest
+    content_hash: str
+    fingerprint: frozenset[int]
+
+
+def likeness(article: Article, known: frozenset[int] | None = None) -> Likeness:
     meta = article.meta
     richness = sum(1 for v in (meta.date, meta.publisher, meta.author, meta.url, meta.doc_number) if v)
     length = sum(len(p.text) for p in article.paragraphs)
-    return (-richness, -length, article.document.source_file)
+    return Likeness((-richness, -length, article.document.source_file), article.document.content_hash,
+                    known or fingerprint(article))
 
 
 def mark_duplicates(articles: list[Article], known: dict[str, frozenset[int]] | None = None) -> list[Article]:
@@ -44,18 +54,27 @@ def mark_duplicates(articles: list[Article], known: dict[str, frozenset[int]] | 
     `known` maps source files to fingerprints already computed (in the workers, cached).
     """
     known = known or {}
-    ordered = sorted(range(len(articles)), key=lambda i: _preference(articles[i]))
-    prints = {i: known.get(articles[i].document.source_file) or fingerprint(articles[i]) for i in ordered}
+    return with_pairs(articles, duplicate_pairs([likeness(a, known.get(a.document.source_file)) for a in articles]))
+
+
+def with_pairs(articles: list[Article], pairs: dict[int, int]) -> list[Article]:
+    return [replace(a, duplicate_of=articles[pairs[i]].id) if i in pairs else a for i, a in enumerate(articles)]
+
+
+def duplicate_pairs(items: list[Likeness]) -> dict[int, int]:
+    """Index of each duplicate -> index of its canonical copy."""
+    ordered = sorted(range(len(items)), key=lambda i: items[i].preference)
+    prints = {i: items[i].fingerprint for i in ordered}
     postings: dict[int, list[int]] = defaultdict(list)
     exact: dict[str, int] = {}
     duplicate_of: dict[int, int] = {}
     smallest = float("inf")  # fewest sentences of any article indexed so far
     for i in ordered:
-        same = exact.get(articles[i].document.content_hash)
+        same = exact.get(items[i].content_hash)
         if same is not None:
             duplicate_of[i] = same
             continue
-        exact[articles[i].document.content_hash] = i
+        exact[items[i].content_hash] = i
         match = _near_match(prints[i], prints, postings, smallest)
         if match is not None:
             duplicate_of[i] = match
@@ -65,10 +84,7 @@ def mark_duplicates(articles: list[Article], known: dict[str, frozenset[int]] | 
                 postings[key].append(i)
         if prints[i]:
             smallest = min(smallest, len(prints[i]))
-    return [
-        replace(a, duplicate_of=articles[duplicate_of[i]].id) if i in duplicate_of else a
-        for i, a in enumerate(articles)
-    ]
+    return duplicate_of
 
 
 def _near_match(mine: frozenset[int], prints: dict[int, frozenset[int]], postings, smallest: float) -> int | None:

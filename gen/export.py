@@ -62,15 +62,22 @@ def article_fragment(article: Article) -> str:
 
 
 def sources_json(articles: list[Article], skipped: list[Skipped], fragments: dict[str, bytes] | None = None) -> list[OutputFile]:
-    """`fragments` maps source files to article_fragment text (UTF-8) computed before the
-    corpus stage; an article whose id or duplicate mark changed since is encoded again."""
-    fragments = fragments or {}
+    return sources_json_files(sources_json_parts(articles, fragments or {}), skipped)
+
+
+def sources_json_parts(articles: list[Article], fragments: dict[str, bytes]) -> list[bytes]:
+    """Each article's entry (UTF-8), from `fragments` (source file -> article_fragment text
+    computed before the corpus stage) unless its id or duplicate mark changed since."""
     parts = []
     for article in articles:
         text = fragments.get(article.document.source_file)
         if text is None or not text.startswith(f'{{"id":{json.dumps(article.id)},'.encode()) or article.duplicate_of:
             text = article_fragment(article).encode("utf-8")
         parts.append(text)
+    return parts
+
+
+def sources_json_files(parts: list[bytes], skipped: list[Skipped]) -> list[OutputFile]:
     skipped_text = json.dumps([{"source_file": s.source_file, "reason": s.reason} for s in skipped],
                               ensure_ascii=False, separators=(",", ":"))
     return [

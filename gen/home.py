@@ -72,19 +72,30 @@ def headline_figures(articles: list[Article]) -> list[dict]:
              "link": f"{article.page}#{paragraph.anchor}"} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
+@lru_cache(maxsize=None)
+def _glossary_scan() -> tuple[dict[str, int], re.Pattern[str]]:
+    """Each spelling -> its term's index, and one pattern finding every spelling."""
+    owner = {spelling: index for index, item in enumerate(glossary()) for spelling in item.spellings}
+    return owner, re.compile("|".join(re.escape(s) for s in sorted(owner, key=len, reverse=True)))
+
+
+def glossary_spellings(text: str) -> list[str]:
+    """The glossary spellings a text uses, each once, in order of first use."""
+    return list(dict.fromkeys(m.group(0) for m in _glossary_scan()[1].finditer(text)))
+
+
 def glossary_page(articles: list[Article]) -> OutputFile:
     """Each term with the passages that use it: one scan of the corpus for all terms."""
     page = "glossary/index.md"
     items = glossary()
-    owner = {spelling: index for index, item in enumerate(items) for spelling in item.spellings}
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(owner, key=len, reverse=True)))
+    owner = _glossary_scan()[0]
     uses: list[list[dict]] = [[] for _ in items]
     counts = [0] * len(items)
     for article in newest_first([a for a in articles if a.on_topic and not a.duplicate_of]):
         for paragraph in article.paragraphs:
             if paragraph.heading:
                 continue
-            for found in {m.group(0): None for m in pattern.finditer(paragraph.text)}:
+            for found in glossary_spellings(paragraph.text):
                 index = owner[found]
                 counts[index] += 1
                 if len(uses[index]) < GLOSSARY_LINKS:

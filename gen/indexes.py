@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from . import charts
-from .models import Article, Figure, OutputFile
+from .models import Article, Figure, OutputFile, Paragraph
 from .render import render
 from .taxonomy import Passage, around, newest_first, quote, region_passages, sentence_with, theme_passages
 from .themes import Theme, Vocabulary
@@ -81,7 +81,7 @@ def figure_rows(
         if key in seen:
             continue
         seen.add(key)
-        if theme and not _speaks_of(theme, passage, figure.text):
+        if theme and not speaks_of(theme, passage.paragraph, figure.text):
             continue
         places = list(dict.fromkeys(p.city or p.province for p in passage.paragraph.places))
         rows.append({
@@ -94,10 +94,10 @@ def figure_rows(
     return rows
 
 
-def _speaks_of(theme: Theme, passage: Passage, needle: str) -> bool:
-    if len(passage.paragraph.themes) == 1:
+def speaks_of(theme: Theme, paragraph: Paragraph, needle: str) -> bool:
+    if len(paragraph.themes) == 1:
         return True
-    sentence = sentence_with(passage.paragraph.text, needle)
+    sentence = sentence_with(paragraph.text, needle)
     return any(term.find(sentence) is not None for term in theme.terms)
 
 

@@ -140,10 +140,27 @@ class Processed:
 
 
 @dataclass(frozen=True)
+class Record:
+    """What the build report says of one article (kept between builds, unlike the article)."""
+
+    source_file: str
+    id: str
+    on_topic: bool
+    duplicate_of: str
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article) -> Record:
+        return cls(article.document.source_file, article.id, article.on_topic, article.duplicate_of,
+                   article.document.warnings)
+
+
+@dataclass(frozen=True)
 class BuildReport:
     sources_read: int
     pages_written: int
     skipped: tuple[Skipped, ...] = ()
     warnings: tuple[str, ...] = ()
-    articles: tuple[Article, ...] = field(default=(), repr=False)
+    records: tuple[Record, ...] = field(default=(), repr=False)
     timings: tuple[tuple[str, float], ...] = ()
+    corpus: str = "full"  # or "reused": the corpus pages were the last build's (see gen/memo.py)

@@ -1,23 +1,29 @@
 """build(settings): per source (read -> assemble -> classify -> page, cached and parallel),
-then for the corpus (duplicates -> index pages -> data -> write)."""
+then for the corpus (duplicates -> index pages -> data -> write).
+
+When the last build left a memo (gen/memo.py) and only a few sources were edited in ways
+no corpus page can show, the corpus pages are kept and only the edited sources are read.
+"""
 
 from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 
 from . import render, write
 from .assemble import unique_ids
-from .corpus import corpus_pages
-from .dedupe import mark_duplicates
-from .models import BuildReport
-from .pages import source_page
 from .cache import Cache
-from .models import Processed
+from .corpus import corpus_pages
+from .dedupe import duplicate_pairs, likeness, with_pairs
+from .export import sources_json_files, sources_json_parts
+from .memo import CorpusMemo, changed_sources, linked_and_shown, why_not_kept
+from .models import BuildReport, OutputFile, Processed, Record
+from .pages import source_page
 from .process import theme_names
 from .read import discover
 from .settings import Settings
-from .workers import gc_paused, process_all
+from .workers import WarmWorker, gc_paused, process_all
 
 
 def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
@@ -26,30 +32,91 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
     cache = Cache(settings.cache) if cache is None else cache
     render.keep_compiled_templates(cache.folder / "templates" if cache.folder else None)
     sources = discover(settings.sources) if settings.sources.is_dir() else []
-    results = process_all(settings, sources, cache)
+    warm = WarmWorker.worth_it(settings, sources, cache)
+    keys = {s: cache.key(settings.sources, s) for s in sources}
+    memo = cache.memo()
+    changed = changed_sources(memo, str(settings.docs.resolve()), settings.site_url, keys)
+    if changed:
+        report = _keep_corpus(settings, cache, keys, memo, changed, warm, clock)
+        if report is not None:
+            return report
+        warm = None  # used for the edited sources; the full build finds them in the cache
+    results = process_all(settings, sources, cache, keys, warm)
     clock.lap("read+classify")
     with gc_paused():
-        return _corpus_stage(settings, sources, results, clock)
+        report = _corpus_stage(settings, cache, keys, results, clock)
+    cache.keep_only(set(keys.values()), {keys[r.source_file]: r for r in results})
+    return report
 
 
-def _corpus_stage(settings: Settings, sources: list[str], results: list[Processed], clock: Clock) -> BuildReport:
+def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], results: list[Processed], clock: Clock) -> BuildReport:
     skipped = [r.skipped for r in results if r.skipped]
     rendered = {r.source_file: r.page for r in results if r.page}
     prints = {r.source_file: r.fingerprint for r in results if r.article}
-    articles = mark_duplicates(unique_ids([r.article for r in results if r.article]), prints)
+    articles = unique_ids([r.article for r in results if r.article])
+    likes = [likeness(a, prints.get(a.document.source_file)) for a in articles]
+    pairs = duplicate_pairs(likes)
+    articles = with_pairs(articles, pairs)
     clock.lap("duplicates")
     files = []
     for article in articles:
         if not article.duplicate_of:
             page = rendered[article.document.source_file]
             files.append(page if page.path == article.page else source_page(article, theme_names()))
-    fragments = {r.source_file: r.data for r in results if r.data}
-    files += corpus_pages(articles, skipped, settings.site_url, fragments, cores=settings.workers or os.cpu_count() or 1)
+    parts = sources_json_parts(articles, {r.source_file: r.data for r in results if r.data})
+    pages = corpus_pages(articles, skipped, settings.site_url, parts, cores=settings.workers or os.cpu_count() or 1)
     clock.lap("index+render")
-    written = write.write_tree(settings.docs, files)
+    cache.forget_memo()
+    stamps = write.write_tree(settings.docs, files + pages)
     clock.lap("write")
-    warnings = tuple(f"{a.document.source_file}: {w}" for a in articles for w in a.document.warnings)
-    return BuildReport(len(sources), written, tuple(skipped), warnings, tuple(articles), tuple(clock.laps))
+    records = tuple(Record.of(a) for a in articles)
+    linked, shown = linked_and_shown(pages)
+    cache.remember(CorpusMemo(str(settings.docs.resolve()), settings.site_url, keys, tuple(skipped), records,
+                              tuple(likes), pairs, tuple(parts), stamps, linked, shown))
+    return _report(keys, stamps, tuple(skipped), records, clock, "full")
+
+
+def _keep_corpus(
+    settings: Settings, cache: Cache, keys: dict[str, str], memo: CorpusMemo, changed: list[str],
+    warm: WarmWorker | None, clock: Clock,
+) -> BuildReport | None:
+    """The build when the memo's corpus pages can be kept; None when they cannot."""
+    old = {s: cache.get(memo.keys[s]) for s in changed}
+    new = dict(zip(changed, process_all(settings, changed, cache, keys, warm)))
+    clock.lap("read+classify")
+    at = {r.source_file: i for i, r in enumerate(memo.records)}
+    if any(s not in at or old[s] is None or why_not_kept(old[s], new[s], memo.records[at[s]], memo) for s in changed):
+        return None
+    likes, records, parts = list(memo.likeness), list(memo.records), list(memo.parts)
+    files: list[OutputFile] = []
+    for source in changed:
+        i, article = at[source], new[source].article
+        likes[i] = likeness(article, new[source].fingerprint)
+        records[i] = replace(records[i], warnings=article.document.warnings)
+        final = replace(article, id=records[i].id)
+        parts[i] = sources_json_parts([final], {source: new[source].data})[0]
+        page = new[source].page
+        files.append(page if page.path == final.page else source_page(final, theme_names()))
+    if duplicate_pairs(likes) != memo.pairs:
+        return None
+    clock.lap("duplicates")
+    files += sources_json_files(parts, list(memo.skipped))
+    written = {f.path for f in files}
+    cache.forget_memo()
+    try:
+        stamps = write.write_tree(settings.docs, files, {p: s for p, s in memo.stamps.items() if p not in written})
+    except write.StaleOutput:
+        return None  # docs/ was changed by hand since: build everything
+    clock.lap("write")
+    cache.remember(replace(memo, keys=dict(keys), records=tuple(records), likeness=tuple(likes), parts=tuple(parts),
+                           stamps=stamps))
+    cache.keep_only(set(keys.values()), {keys[s]: new[s] for s in changed})
+    return _report(keys, stamps, memo.skipped, tuple(records), clock, "reused")
+
+
+def _report(keys, stamps, skipped, records, clock, corpus) -> BuildReport:
+    warnings = tuple(f"{r.source_file}: {w}" for r in records for w in r.warnings)
+    return BuildReport(len(keys), len(stamps), tuple(skipped), warnings, records, tuple(clock.laps), corpus)
 
 
 class Clock:

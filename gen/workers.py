@@ -23,13 +23,12 @@ PARALLEL_FROM = 48  # new sources; fewer are read by the warm worker, or here
 WARM_FROM = 100  # sources; for fewer, loading the cache is too quick to hide a worker's start-up
 
 
-def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Processed]:
-    """Every source, in path order: from the cache where its bytes are unchanged; a cache
-    entry that cannot be read is processed again."""
+def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict[str, str],
+                warm: WarmWorker | None = None) -> list[Processed]:
+    """Every source (with its cache key), in path order: from the cache where its bytes are
+    unchanged; a cache entry that cannot be read is processed again. `warm`, if given, was
+    started by the caller and is used or stopped here."""
     cores = settings.workers or os.cpu_count() or 1
-    worth_a_worker = cores > 1 and len(sources) >= WARM_FROM and not is_warm() and cache.has_entries()
-    warm = WarmWorker.start() if worth_a_worker else None
-    keys = {s: cache.key(settings.sources, s) for s in sources}
     held = {s for s in sources if cache.holds(keys[s])}
     stored, missing = [s for s in sources if s in held], [s for s in sources if s not in held]
     show = settings.progress and sys.stderr.isatty() and len(missing) > 20
@@ -58,12 +57,20 @@ def process_all(settings: Settings, sources: list[str], cache: Cache) -> list[Pr
     if unread:
         cache.will_write()
     results.update(zip(unread, _progress(map(process_and_store, *_arguments(settings, unread, keys)), len(unread), show)))
-    cache.keep_only({keys[s]: results[s] for s in sources})
     return [results[s] for s in sources]
 
 
 class WarmWorker:
     """One forked process that warms up at once, then processes the jobs it is sent."""
+
+    @classmethod
+    def worth_it(cls, settings: Settings, sources: list[str], cache: Cache) -> WarmWorker | None:
+        """A worker, if a fresh process is about to load many cached results (or to check
+        the last build's memo) while a few sources may need reading."""
+        cores = settings.workers or os.cpu_count() or 1
+        if cores > 1 and len(sources) >= WARM_FROM and not is_warm() and cache.has_entries():
+            return cls.start()
+        return None
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("fork")

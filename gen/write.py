@@ -38,26 +38,55 @@ def check_path(relative: str) -> str:
     return relative
 
 
-def write_tree(docs: Path, files: list[OutputFile]) -> int:
+Stamp = tuple[int, int, int]  # inode, size, modification time (ns) of a written file
+
+
+class StaleOutput(RuntimeError):
+    """A file meant to stay as the last build wrote it is no longer that file."""
+
+
+def write_tree(docs: Path, files: list[OutputFile], kept: dict[str, Stamp] | None = None) -> dict[str, Stamp]:
+    """Write `files`, plus the files named in `kept` left as the last build wrote them (each
+    given with the stamp it had then), and return every file's stamp.
+
+    A kept file is linked into the new tree only if the live file still has its stamp;
+    otherwise nothing is swapped in and StaleOutput is raised: the caller builds it anew.
+    """
     docs.mkdir(parents=True, exist_ok=True)
     staging, retired = docs / _STAGING, docs / _RETIRED
     for leftover in (staging, retired):
         shutil.rmtree(leftover, ignore_errors=True)
-    seen: set[str] = set()
+    kept = kept or {}
+    stamps: dict[str, Stamp] = {}
     folders: set[str] = set()
-    for item in sorted(files, key=lambda f: f.path):
-        relative = check_path(item.path)
-        if relative in seen:
+    for relative, item in sorted([(f.path, f) for f in files] + [(path, None) for path in kept]):
+        check_path(relative)
+        if relative in stamps:
             raise UnsafePath(f"{relative} written twice")
-        seen.add(relative)
         folder, _, _ = relative.rpartition("/")
         if folder not in folders:
             os.makedirs(os.path.join(staging, folder), exist_ok=True)
             folders.add(folder)
-        content = item.content if isinstance(item.content, bytes) else item.content.encode("utf-8")
-        _stage(os.path.join(docs, relative), os.path.join(staging, relative), content)
+        live, target = os.path.join(docs, relative), os.path.join(staging, relative)
+        if item is None:
+            _link_kept(live, target, kept[relative])
+        else:
+            _stage(live, target, item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
+        found = os.stat(target)
+        stamps[relative] = (found.st_ino, found.st_size, found.st_mtime_ns)
     _swap(docs, staging, retired)
-    return len(seen)
+    return stamps
+
+
+def _link_kept(live: str, target: str, stamp: Stamp) -> None:
+    try:
+        found = os.lstat(live)
+        if stat.S_ISREG(found.st_mode) and (found.st_ino, found.st_size, found.st_mtime_ns) == stamp:
+            os.link(live, target)
+            return
+    except OSError:
+        pass
+    raise StaleOutput(live)
 
 
 def _stage(live: str, target: str, content: bytes) -> None:

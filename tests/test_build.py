@@ -69,7 +69,7 @@ def test_failed_build_leaves_previous_output(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr("gen.corpus.export.sources_json", explode)
+    monkeypatch.setattr("gen.corpus.export.sources_json_files", explode)
     try:
         build(Settings(sources=SEEDS, docs=docs, progress=False, cache=None))
     except RuntimeError:

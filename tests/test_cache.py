@@ -42,7 +42,7 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
     for entry in (tmp_path / "cache").rglob("*.pkl"):
         entry.write_bytes(b"not a pickle")
     report = build(settings)
-    assert len(report.articles) == 5 and not report.skipped
+    assert len(report.records) == 5 and not report.skipped
 
 
 def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path, monkeypatch):
@@ -60,8 +60,8 @@ def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path,
     changed = sources / "002_0bd56fb7324264d2.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
     report = build(settings)
-    assert len(report.articles) == 5 and answered == [1]  # the changed source came from the warm worker
-    assert len(build(settings).articles) == 5 and answered == [1]  # nothing changed: the worker is stopped unused
+    assert len(report.records) == 5 and answered == [1]  # the changed source came from the warm worker
+    assert len(build(settings).records) == 5 and answered == [1]  # nothing changed: the worker is stopped unused
     serial = tmp_path / "serial"
     build(Settings(sources=sources, docs=serial, cache=None, progress=False, workers=1))
     assert _tree(settings.docs) == _tree(serial)

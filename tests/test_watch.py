@@ -28,7 +28,7 @@ def test_an_edit_rebuilds_once_and_reads_only_the_edited_source(tmp_path, monkey
     watch(settings, reports.append, interval=0, rebuilds=1, sleep=edit_then_wait)
     assert len(reports) == 2
     assert read == ["004_e02a84cfd321e3da.txt"]
-    assert len(reports[1].articles) == 5 and not reports[1].skipped
+    assert len(reports[1].records) == 5 and not reports[1].skipped
 
 
 def test_the_snapshot_sees_added_changed_and_removed_files(tmp_path):

@@ -1,0 +1,108 @@
+"""Keeping the last build's corpus pages when an edit cannot change them.
+
+Every corpus page (home, themes, regions, glossary, timeline, lists, feeds) summarises all
+articles, so rebuilding them means loading every cached article. Most edits cannot change
+them, though: a corpus page shows an article's metadata, themes, places, figures and
+counts, and the text of a paragraph only where it quotes it, always with a link to that
+paragraph's anchor. So when an edited article keeps its metadata, and every paragraph whose
+text changed keeps its themes, places, figures and glossary terms and is linked from no
+corpus page, the corpus pages stay byte for byte what they were: only the source's own
+page and its entry in sources.json are new. The build then reads nothing but the edited
+sources, and the check below is what makes that safe (tests/test_memo.py builds both ways
+after many kinds of edit and compares every file).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .dedupe import Likeness
+from .home import glossary_spellings
+from .indexes import speaks_of
+from .models import Paragraph, Processed, Record, Skipped
+from .themes import vocabulary
+from .write import Stamp
+
+MAX_CHANGED = 8  # more edits at once: a full build is as quick and simpler to trust
+_LINKED_ANCHOR = re.compile(r"\.md#([A-Za-z0-9_-]+)")
+_SHOWN_PAGE = re.compile(r"sources/([A-Za-z0-9_.-]+?)(?:\.md|/)")
+_SHOWING_SUMMARIES = ("index.md", "feeds/rss.xml", "feeds/feed.json")
+
+
+@dataclass(frozen=True)
+class CorpusMemo:
+    """What the next build needs of this one to keep its corpus pages."""
+
+    docs: str  # the folder written to
+    site_url: str
+    keys: dict[str, str]  # every source file -> its cache key
+    skipped: tuple[Skipped, ...]
+    records: tuple[Record, ...]  # the articles, in build order
+    likeness: tuple[Likeness, ...]  # the same order
+    pairs: dict[int, int]  # duplicate -> canonical, as indexes of `records`
+    parts: tuple[bytes, ...]  # each article's sources.json entry, the same order
+    stamps: dict[str, Stamp]  # every file written
+    linked: frozenset[str]  # paragraph anchors that some corpus page links to
+    shown: frozenset[str]  # article ids whose summary a corpus page shows
+
+
+def linked_and_shown(pages: list) -> tuple[frozenset[str], frozenset[str]]:
+    """Anchors the corpus pages link to, and the articles shown with their summary."""
+    linked, shown = set(), set()
+    for page in pages:
+        text = page.content if isinstance(page.content, str) else page.content.decode("utf-8")
+        if page.path.endswith(".md"):
+            linked.update(_LINKED_ANCHOR.findall(text))
+        if page.path in _SHOWING_SUMMARIES:
+            shown.update(_SHOWN_PAGE.findall(text))
+    return frozenset(linked), frozenset(shown)
+
+
+def changed_sources(memo: CorpusMemo | None, docs: str, site_url: str, keys: dict[str, str]) -> list[str] | None:
+    """The sources edited since the memo's build, if its corpus pages may be kept."""
+    if memo is None or memo.docs != docs or memo.site_url != site_url or memo.keys.keys() != keys.keys():
+        return None
+    changed = [s for s, key in keys.items() if memo.keys[s] != key]
+    skipped = {s.source_file for s in memo.skipped}
+    if not 0 < len(changed) <= MAX_CHANGED or any(s in skipped for s in changed):
+        return None
+    return changed
+
+
+def why_not_kept(old: Processed, new: Processed, record: Record, memo: CorpusMemo) -> str | None:
+    """None if the corpus pages cannot tell `old` from `new`; else the first difference."""
+    a, b = old.article, new.article
+    if a is None or b is None:
+        return "skipped"
+    if record.duplicate_of:
+        return "a duplicate"
+    if (a.id, a.document.format, a.on_topic, a.themes, a.regions) != (b.id, b.document.format, b.on_topic, b.themes, b.regions):
+        return "slug, format, themes or regions"
+    if replace(a.meta, summary="") != replace(b.meta, summary=""):
+        return "metadata"
+    if a.meta.summary != b.meta.summary and record.id in memo.shown:
+        return "summary shown on the home page or in the feeds"
+    if len(a.paragraphs) != len(b.paragraphs):
+        return "paragraph count"
+    for before, after in zip(a.paragraphs, b.paragraphs):
+        if _facts(before) != _facts(after):
+            return "a paragraph's themes, places or figures"
+        if before.anchor != after.anchor or before.text != after.text:
+            if before.anchor in memo.linked:
+                return "an edited paragraph is quoted on a corpus page"
+            if glossary_spellings(before.text) != glossary_spellings(after.text):
+                return "glossary terms"
+            if _figure_themes(before) != _figure_themes(after):
+                return "which theme a figure speaks of"
+    return None
+
+
+def _facts(paragraph: Paragraph) -> tuple:
+    return paragraph.heading, paragraph.kind, paragraph.themes, paragraph.places, paragraph.figures
+
+
+def _figure_themes(paragraph: Paragraph) -> tuple[bool, ...]:
+    """For each figure and theme: whether the figure's sentence speaks of the theme."""
+    themes = {t.id: t for t in vocabulary().themes}
+    return tuple(speaks_of(themes[m.theme], paragraph, f.text) for f in paragraph.figures for m in paragraph.themes)
