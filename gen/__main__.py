@@ -89,8 +89,8 @@ def print_summary(report) -> None:
     for warning in report.warnings:
         print(f"  warning {warning}")
     if report.timings:
-        reused = " (corpus pages unchanged: reused)" if report.corpus == "reused" else ""
-        print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings) + reused)
+        print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
+        print(f"  corpus pages: {'kept from the last build' if report.corpus == 'reused' else 'rendered (' + report.corpus.removeprefix('full: ') + ')'}")
 
 
 def exit_now(code: int) -> None:

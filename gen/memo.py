@@ -59,15 +59,24 @@ def linked_and_shown(pages: list) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(linked), frozenset(shown)
 
 
-def changed_sources(memo: CorpusMemo | None, docs: str, site_url: str, keys: dict[str, str]) -> list[str] | None:
-    """The sources edited since the memo's build, if its corpus pages may be kept."""
-    if memo is None or memo.docs != docs or memo.site_url != site_url or memo.keys.keys() != keys.keys():
-        return None
+def changed_sources(memo: CorpusMemo | None, docs: str, site_url: str, keys: dict[str, str]) -> tuple[list[str], str]:
+    """The sources edited since the memo's build, if its corpus pages may be kept; else no
+    sources and the reason."""
+    if memo is None:
+        return [], "no memo of a finished build"
+    if memo.docs != docs or memo.site_url != site_url:
+        return [], "another docs folder or site address"
+    if memo.keys.keys() != keys.keys():
+        return [], "sources added or removed"
     changed = [s for s, key in keys.items() if memo.keys[s] != key]
+    if not changed:
+        return [], "no source changed"
+    if len(changed) > MAX_CHANGED:
+        return [], f"more than {MAX_CHANGED} sources changed"
     skipped = {s.source_file for s in memo.skipped}
-    if not 0 < len(changed) <= MAX_CHANGED or any(s in skipped for s in changed):
-        return None
-    return changed
+    if any(s in skipped for s in changed):
+        return [], "a skipped source changed"
+    return changed, ""
 
 
 def why_not_kept(old: Processed, new: Processed, record: Record, memo: CorpusMemo) -> str | None:

@@ -163,4 +163,4 @@ class BuildReport:
     warnings: tuple[str, ...] = ()
     records: tuple[Record, ...] = field(default=(), repr=False)
     timings: tuple[tuple[str, float], ...] = ()
-    corpus: str = "full"  # or "reused": the corpus pages were the last build's (see gen/memo.py)
+    corpus: str = "full"  # "reused": the corpus pages were the last build's (gen/memo.py); "full: <why not>"

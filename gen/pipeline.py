@@ -35,18 +35,18 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
     warm = WarmWorker.worth_it(settings, sources, cache)
     keys = {s: cache.key(settings.sources, s) for s in sources}
     memo = cache.memo()
-    changed = changed_sources(memo, str(settings.docs.resolve()), settings.site_url, keys)
+    changed, why_full = changed_sources(memo, str(settings.docs.resolve()), settings.site_url, keys)
     if changed:
-        report = _keep_corpus(settings, cache, keys, memo, changed, warm, clock)
-        if report is not None:
-            return report
-        warm = None  # used for the edited sources; the full build finds them in the cache
+        kept = _keep_corpus(settings, cache, keys, memo, changed, warm, clock)
+        if isinstance(kept, BuildReport):
+            return kept
+        why_full, warm = kept, None  # the worker read the edited sources; the full build finds them cached
     results = process_all(settings, sources, cache, keys, warm)
     clock.lap("read+classify")
     with gc_paused():
         report = _corpus_stage(settings, cache, keys, results, clock)
     cache.keep_only(set(keys.values()), {keys[r.source_file]: r for r in results})
-    return report
+    return replace(report, corpus=f"full: {why_full}")
 
 
 def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], results: list[Processed], clock: Clock) -> BuildReport:
@@ -79,14 +79,16 @@ def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], result
 def _keep_corpus(
     settings: Settings, cache: Cache, keys: dict[str, str], memo: CorpusMemo, changed: list[str],
     warm: WarmWorker | None, clock: Clock,
-) -> BuildReport | None:
-    """The build when the memo's corpus pages can be kept; None when they cannot."""
+) -> BuildReport | str:
+    """The build when the memo's corpus pages can be kept; else why they cannot."""
     old = {s: cache.get(memo.keys[s]) for s in changed}
     new = dict(zip(changed, process_all(settings, changed, cache, keys, warm)))
     clock.lap("read+classify")
     at = {r.source_file: i for i, r in enumerate(memo.records)}
-    if any(s not in at or old[s] is None or why_not_kept(old[s], new[s], memo.records[at[s]], memo) for s in changed):
-        return None
+    for source in changed:
+        why = "no earlier result" if old[source] is None else why_not_kept(old[source], new[source], memo.records[at[source]], memo)
+        if why:
+            return f"{source}: {why}"
     likes, records, parts = list(memo.likeness), list(memo.records), list(memo.parts)
     files: list[OutputFile] = []
     for source in changed:
@@ -98,15 +100,15 @@ def _keep_corpus(
         page = new[source].page
         files.append(page if page.path == final.page else source_page(final, theme_names()))
     if duplicate_pairs(likes) != memo.pairs:
-        return None
+        return "duplicates changed"
     clock.lap("duplicates")
     files += sources_json_files(parts, list(memo.skipped))
     written = {f.path for f in files}
     cache.forget_memo()
     try:
         stamps = write.write_tree(settings.docs, files, {p: s for p, s in memo.stamps.items() if p not in written})
-    except write.StaleOutput:
-        return None  # docs/ was changed by hand since: build everything
+    except write.StaleOutput as stale:
+        return f"{stale} is not the file the last build wrote"
     clock.lap("write")
     cache.remember(replace(memo, keys=dict(keys), records=tuple(records), likeness=tuple(likes), parts=tuple(parts),
                            stamps=stamps))

@@ -69,7 +69,8 @@ def write_tree(docs: Path, files: list[OutputFile], kept: dict[str, Stamp] | Non
             folders.add(folder)
         live, target = os.path.join(docs, relative), os.path.join(staging, relative)
         if item is None:
-            _link_kept(live, target, kept[relative])
+            if not _linked_as_kept(live, target, kept[relative]):
+                raise StaleOutput(relative)
         else:
             _stage(live, target, item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
         found = os.stat(target)
@@ -78,15 +79,15 @@ def write_tree(docs: Path, files: list[OutputFile], kept: dict[str, Stamp] | Non
     return stamps
 
 
-def _link_kept(live: str, target: str, stamp: Stamp) -> None:
+def _linked_as_kept(live: str, target: str, stamp: Stamp) -> bool:
     try:
         found = os.lstat(live)
         if stat.S_ISREG(found.st_mode) and (found.st_ino, found.st_size, found.st_mtime_ns) == stamp:
             os.link(live, target)
-            return
+            return True
     except OSError:
         pass
-    raise StaleOutput(live)
+    return False
 
 
 def _stage(live: str, target: str, content: bytes) -> None:
