@@ -90,7 +90,7 @@ def print_summary(report) -> None:
         print(f"  warning {warning}")
     if report.timings:
         print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
-        print(f"  corpus pages: {'kept from the last build' if report.corpus == 'reused' else 'rendered (' + report.corpus.removeprefix('full: ') + ')'}")
+        print(f"  corpus pages: {report.corpus}")
 
 
 def exit_now(code: int) -> None:

@@ -1,14 +1,18 @@
-"""The pages built from the whole corpus, in two halves that can be rendered side by side.
+"""The pages built from the whole corpus, in named groups, in two halves that can be
+rendered side by side.
 
-Every page here reads all articles, so even a one-source rebuild renders them all. With
-two or more cores, one half is rendered in a forked child process, which shares the
-loaded articles copy-on-write, while this process renders the other half.
+Every page here reads all articles. With two or more cores, the briefing half is rendered
+in a forked child process, which shares the loaded articles copy-on-write, while this
+process renders the listing half. A build that keeps the last build's corpus pages but
+for a few (gen/memo.py) asks for just the groups those belong to.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import export, feeds, home, indexes
 from .indexes import FigureRanks
@@ -25,55 +29,80 @@ class Corpus:
     parts: list[bytes]  # each article's sources.json entry (UTF-8)
     site_url: str
     vocab: Vocabulary
-    provinces: dict[str, str]  # province -> its adcode
-    ranks: FigureRanks
+    only: frozenset[str] | None = None  # the theme and region pages wanted, if not all
+
+    @cached_property
+    def provinces(self) -> dict[str, str]:
+        """Province -> its adcode."""
+        return {p.province: p.adcode[:2] + "0000" for a in self.articles for x in a.paragraphs for p in x.places
+                if p.province}
+
+    @cached_property
+    def ranks(self) -> FigureRanks:
+        return FigureRanks(self.articles)
+
+
+GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
+    # the briefing half
+    "home": lambda c: home.home_page(c.articles, c.vocab),
+    "glossary": lambda c: [home.glossary_page(c.articles)],
+    "themes": lambda c: indexes.theme_pages(c.articles, c.vocab, c.provinces, c.ranks, c.only),
+    # the listing half
+    "regions": lambda c: indexes.region_pages(c.articles, c.vocab, c.provinces, c.ranks, c.only),
+    "timeline": lambda c: [indexes.timeline_page(c.articles, c.vocab)],
+    "source lists": lambda c: indexes.source_index_pages(c.articles, c.vocab),
+    "others": lambda c: [indexes.others_page(c.articles)],
+    "data": lambda c: export.sources_json_files(c.parts, c.skipped),
+    "feeds": lambda c: feeds.feeds(c.articles, c.vocab, c.site_url),
+    "search": lambda c: [feeds.jieba_user_dict(home.search_words(c.vocab))],
+}
+BRIEFING = ("home", "glossary", "themes")
+_GROUP_OF_PATH = (  # the first prefix a page's path starts with names its group
+    ("assets/generated/theme-year.svg", "home"), ("assets/generated/theme-province.svg", "regions"),
+    ("assets/generated/jieba-user.txt", "search"), ("index.md", "home"), ("glossary/", "glossary"),
+    ("themes/", "themes"), ("regions/", "regions"), ("timeline/", "timeline"), ("sources/index.md", "source lists"),
+    ("sources/page-", "source lists"), ("others/", "others"), ("data/", "data"), ("feeds/", "feeds"),
+)
+
+
+def group_of(path: str) -> str | None:
+    """The group that renders this page; None for a source's own page."""
+    return next((group for prefix, group in _GROUP_OF_PATH if path.startswith(prefix)), None)
 
 
 def corpus_pages(
     articles: list[Article], skipped: list[Skipped], site_url: str, parts: list[bytes] | None = None,
-    *, cores: int = 1,
+    *, cores: int = 1, groups: Collection[str] = tuple(GROUPS), only: Collection[str] | None = None,
 ) -> list[OutputFile]:
-    provinces = {p.province: p.adcode[:2] + "0000" for a in articles for x in a.paragraphs for p in x.places if p.province}
+    """The pages of these groups; of the theme and region groups, `only` these pages if given."""
     parts = export.sources_json_parts(articles, {}) if parts is None else parts
-    corpus = Corpus(articles, skipped, parts, site_url, vocabulary(), provinces, FigureRanks(articles))
-    if cores < 2 or len(articles) < FORK_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return briefing_half(corpus) + listing_half(corpus)
+    corpus = Corpus(articles, skipped, parts, site_url, vocabulary(), None if only is None else frozenset(only))
+    briefing = [g for g in BRIEFING if g in groups]
+    listing = [g for g in GROUPS if g in groups and g not in BRIEFING]
+    forking = cores >= 2 and len(articles) >= FORK_FROM and "fork" in multiprocessing.get_all_start_methods()
+    if not (forking and briefing and listing):
+        return render_groups(corpus, briefing + listing)
+    if "regions" in listing or "themes" in briefing:
+        corpus.ranks  # noqa: B018 -- ranked once here, before the fork, for both halves
     from concurrent.futures import ProcessPoolExecutor
 
     global _FORKED
-    _FORKED = corpus  # the child is forked at submit() and finds the corpus here, unpickled
+    _FORKED = (corpus, briefing)  # the child is forked at submit() and finds them here, unpickled
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            briefing = pool.submit(_briefing_in_child)
-            listing = listing_half(corpus)
-            return briefing.result() + listing
+            in_child = pool.submit(_render_in_child)
+            here = render_groups(corpus, listing)
+            return in_child.result() + here
     finally:
         _FORKED = None
 
 
-_FORKED: Corpus | None = None
+_FORKED: tuple[Corpus, list[str]] | None = None
 
 
-def _briefing_in_child() -> list[OutputFile]:
-    return briefing_half(_FORKED)
+def _render_in_child() -> list[OutputFile]:
+    return render_groups(*_FORKED)
 
 
-def briefing_half(corpus: Corpus) -> list[OutputFile]:
-    """Home, glossary and theme pages."""
-    files = home.home_page(corpus.articles, corpus.vocab)
-    files.append(home.glossary_page(corpus.articles))
-    files += indexes.theme_pages(corpus.articles, corpus.vocab, corpus.provinces, corpus.ranks)
-    return files
-
-
-def listing_half(corpus: Corpus) -> list[OutputFile]:
-    """Region pages, timeline, source lists, data and feeds."""
-    articles, vocab = corpus.articles, corpus.vocab
-    files = indexes.region_pages(articles, vocab, corpus.provinces, corpus.ranks)
-    files.append(indexes.timeline_page(articles, vocab))
-    files += indexes.source_index_pages(articles, vocab)
-    files.append(indexes.others_page(articles))
-    files += export.sources_json_files(corpus.parts, corpus.skipped)
-    files += feeds.feeds(articles, vocab, corpus.site_url)
-    files.append(feeds.jieba_user_dict(home.search_words(vocab)))
-    return files
+def render_groups(corpus: Corpus, groups: list[str]) -> list[OutputFile]:
+    return [page for group in groups for page in GROUPS[group](corpus)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from operator import itemgetter
 
 from . import charts
@@ -16,6 +16,7 @@ PER_PAGE = 50
 MAX_EVIDENCE = 120
 MAX_FIGURES = 40
 MAX_REGION_EVIDENCE = 60
+HEATMAP = "assets/generated/theme-province.svg"
 
 
 def rel(from_page: str, target: str) -> str:
@@ -119,8 +120,10 @@ def evidence_groups(passages: list[Passage], page: str, theme: str | None = None
 
 
 def theme_pages(
-    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks
+    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+    only: Collection[str] | None = None,
 ) -> list[OutputFile]:
+    """The theme pages and their index; `only` these paths, if given."""
     by_theme = theme_passages(articles)
     years = sorted({a.meta.date[:4] for a in articles if a.meta.date and a.on_topic})
     files = []
@@ -132,6 +135,8 @@ def theme_pages(
         provinces = Counter(p for passage in passages for p in {x.province for x in passage.paragraph.places if x.province})
         per_year = Counter(a.meta.date[:4] for a in sources if a.meta.date)
         summary.append({"theme": theme, "link": f"{theme.id}.md", "sources": len(sources), "passages": len(passages)})
+        if only is not None and page not in only:
+            continue
         files.append(OutputFile(page, render(
             "theme.md.j2",
             theme=theme,
@@ -144,13 +149,16 @@ def theme_pages(
             source_count=len(sources),
             passage_count=len(passages),
         )))
-    files.append(OutputFile("themes/index.md", render("theme_index.md.j2", themes=summary)))
+    if only is None or "themes/index.md" in only:
+        files.append(OutputFile("themes/index.md", render("theme_index.md.j2", themes=summary)))
     return files
 
 
 def region_pages(
-    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks
+    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+    only: Collection[str] | None = None,
 ) -> list[OutputFile]:
+    """A page per province, their index and the heat map; `only` these paths, if given."""
     by_province = region_passages(articles)
     rows = []
     files = []
@@ -161,6 +169,8 @@ def region_pages(
         counts = [tally.get(theme.id, 0) for theme in vocab.themes]
         rows.append({"name": province, "link": rel("regions/index.md", page), "counts": counts,
                      "passages": len(passages), "adcode": places_index[province]})
+        if only is not None and page not in only:
+            continue
         places = Counter(x.name for p in passages for x in p.paragraph.places if x.province == province and x.name != province)
         files.append(OutputFile(page, render(
             "region.md.j2",
@@ -172,6 +182,8 @@ def region_pages(
             groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page),
             more=max(0, len(passages) - MAX_REGION_EVIDENCE),
         )))
+    if only is not None and not {"regions/index.md", HEATMAP} & set(only):
+        return files
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
     svg = charts.heatmap(
         "主题 × 省份（段落数）Themes by province (passages)",
@@ -179,7 +191,7 @@ def region_pages(
         [(t.zh, t.color) for t in vocab.themes],
         [r["counts"] for r in top],
     )
-    files.append(OutputFile("assets/generated/theme-province.svg", svg))
+    files.append(OutputFile(HEATMAP, svg))
     rows.sort(key=lambda r: (-r["passages"], r["adcode"]))
     files.append(OutputFile("regions/index.md", render("region_index.md.j2", rows=rows, themes=vocab.themes)))
     return files

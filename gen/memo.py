@@ -5,11 +5,13 @@ articles, so rebuilding them means loading every cached article. Most edits cann
 them, though: a corpus page shows an article's metadata, themes, places, figures and
 counts, and the text of a paragraph only where it quotes it, always with a link to that
 paragraph's anchor. So when an edited article keeps its metadata, and every paragraph whose
-text changed keeps its themes, places, figures and glossary terms and is linked from no
-corpus page, the corpus pages stay byte for byte what they were: only the source's own
-page and its entry in sources.json are new. The build then reads nothing but the edited
-sources, and the check below is what makes that safe (tests/test_memo.py builds both ways
-after many kinds of edit and compares every file).
+text changed keeps its themes, places, figures and glossary terms, the corpus pages stay
+byte for byte what they were, except those that quote a changed paragraph (or show a
+changed summary). Only the source's own page, its entry in sources.json and those pages
+are new. Without such pages the build reads nothing but the edited sources; with them it
+loads the corpus and renders just their groups (gen/corpus.py). The check below is what
+makes that safe; tests/test_memo.py builds both ways after many kinds of edit and
+compares every file.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, replace
 from .dedupe import Likeness
 from .home import glossary_spellings
 from .indexes import speaks_of
-from .models import Paragraph, Processed, Record, Skipped
+from .models import OutputFile, Paragraph, Processed, Record, Skipped
 from .themes import vocabulary
 from .write import Stamp
 
@@ -28,6 +30,7 @@ MAX_CHANGED = 8  # more edits at once: a full build is as quick and simpler to t
 _LINKED_ANCHOR = re.compile(r"\.md#([A-Za-z0-9_-]+)")
 _SHOWN_PAGE = re.compile(r"sources/([A-Za-z0-9_.-]+?)(?:\.md|/)")
 _SHOWING_SUMMARIES = ("index.md", "feeds/rss.xml", "feeds/feed.json")
+GLOSSARY_PAGE = "glossary/index.md"
 
 
 @dataclass(frozen=True)
@@ -43,20 +46,20 @@ class CorpusMemo:
     pairs: dict[int, int]  # duplicate -> canonical, as indexes of `records`
     parts: tuple[bytes, ...]  # each article's sources.json entry, the same order
     stamps: dict[str, Stamp]  # every file written
-    linked: frozenset[str]  # paragraph anchors that some corpus page links to
-    shown: frozenset[str]  # article ids whose summary a corpus page shows
+    links: dict[str, frozenset[str]]  # corpus page -> the paragraph anchors it links to
+    shows: dict[str, frozenset[str]]  # corpus page -> the articles it shows with their summary
 
 
-def linked_and_shown(pages: list) -> tuple[frozenset[str], frozenset[str]]:
-    """Anchors the corpus pages link to, and the articles shown with their summary."""
-    linked, shown = set(), set()
+def links_and_shows(pages: list[OutputFile]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """For each corpus page: the anchors it links to, and the articles whose summary it shows."""
+    links, shows = {}, {}
     for page in pages:
         text = page.content if isinstance(page.content, str) else page.content.decode("utf-8")
         if page.path.endswith(".md"):
-            linked.update(_LINKED_ANCHOR.findall(text))
+            links[page.path] = frozenset(_LINKED_ANCHOR.findall(text))
         if page.path in _SHOWING_SUMMARIES:
-            shown.update(_SHOWN_PAGE.findall(text))
-    return frozenset(linked), frozenset(shown)
+            shows[page.path] = frozenset(_SHOWN_PAGE.findall(text))
+    return links, shows
 
 
 def changed_sources(memo: CorpusMemo | None, docs: str, site_url: str, keys: dict[str, str]) -> tuple[list[str], str]:
@@ -79,32 +82,33 @@ def changed_sources(memo: CorpusMemo | None, docs: str, site_url: str, keys: dic
     return changed, ""
 
 
-def why_not_kept(old: Processed, new: Processed, record: Record, memo: CorpusMemo) -> str | None:
-    """None if the corpus pages cannot tell `old` from `new`; else the first difference."""
+def why_not_kept(old: Processed, new: Processed, record: Record, memo: CorpusMemo) -> tuple[str, set[str]]:
+    """What the corpus pages would show differently of `new` than of `old`: a reason to
+    render them all, or ("", the pages to render again), often none."""
     a, b = old.article, new.article
     if a is None or b is None:
-        return "skipped"
+        return "skipped", set()
     if record.duplicate_of:
-        return "a duplicate"
+        return "a duplicate", set()
     if (a.id, a.document.format, a.on_topic, a.themes, a.regions) != (b.id, b.document.format, b.on_topic, b.themes, b.regions):
-        return "slug, format, themes or regions"
+        return "slug, format, themes or regions", set()
     if replace(a.meta, summary="") != replace(b.meta, summary=""):
-        return "metadata"
-    if a.meta.summary != b.meta.summary and record.id in memo.shown:
-        return "summary shown on the home page or in the feeds"
+        return "metadata", set()
     if len(a.paragraphs) != len(b.paragraphs):
-        return "paragraph count"
+        return "paragraph count", set()
+    again = set()
+    if a.meta.summary != b.meta.summary:
+        again |= {page for page, ids in memo.shows.items() if record.id in ids}
     for before, after in zip(a.paragraphs, b.paragraphs):
         if _facts(before) != _facts(after):
-            return "a paragraph's themes, places or figures"
+            return "a paragraph's themes, places or figures", set()
         if before.anchor != after.anchor or before.text != after.text:
-            if before.anchor in memo.linked:
-                return "an edited paragraph is quoted on a corpus page"
+            again |= {page for page, anchors in memo.links.items() if before.anchor in anchors}
             if glossary_spellings(before.text) != glossary_spellings(after.text):
-                return "glossary terms"
+                again.add(GLOSSARY_PAGE)  # its counts
             if _figure_themes(before) != _figure_themes(after):
-                return "which theme a figure speaks of"
-    return None
+                again |= {page for page in memo.links if page.startswith("themes/")}  # their figure tables
+    return "", again
 
 
 def _facts(paragraph: Paragraph) -> tuple:

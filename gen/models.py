@@ -163,4 +163,6 @@ class BuildReport:
     warnings: tuple[str, ...] = ()
     records: tuple[Record, ...] = field(default=(), repr=False)
     timings: tuple[tuple[str, float], ...] = ()
-    corpus: str = "full"  # "reused": the corpus pages were the last build's (gen/memo.py); "full: <why not>"
+    # The corpus pages: "kept" from the last build (gen/memo.py), "kept but <groups rendered
+    # again>", or "rendered: <why they could not be kept>".
+    corpus: str = "rendered"

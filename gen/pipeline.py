@@ -14,10 +14,10 @@ from dataclasses import replace
 from . import render, write
 from .assemble import unique_ids
 from .cache import Cache
-from .corpus import corpus_pages
+from .corpus import corpus_pages, group_of
 from .dedupe import duplicate_pairs, likeness, with_pairs
 from .export import sources_json_files, sources_json_parts
-from .memo import CorpusMemo, changed_sources, linked_and_shown, why_not_kept
+from .memo import CorpusMemo, changed_sources, links_and_shows, why_not_kept
 from .models import BuildReport, OutputFile, Processed, Record
 from .pages import source_page
 from .process import theme_names
@@ -46,7 +46,7 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
     with gc_paused():
         report = _corpus_stage(settings, cache, keys, results, clock)
     cache.keep_only(set(keys.values()), {keys[r.source_file]: r for r in results})
-    return replace(report, corpus=f"full: {why_full}")
+    return replace(report, corpus=f"rendered: {why_full}")
 
 
 def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], results: list[Processed], clock: Clock) -> BuildReport:
@@ -70,25 +70,30 @@ def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], result
     stamps = write.write_tree(settings.docs, files + pages)
     clock.lap("write")
     records = tuple(Record.of(a) for a in articles)
-    linked, shown = linked_and_shown(pages)
+    links, shows = links_and_shows(pages)
     cache.remember(CorpusMemo(str(settings.docs.resolve()), settings.site_url, keys, tuple(skipped), records,
-                              tuple(likes), pairs, tuple(parts), stamps, linked, shown))
-    return _report(keys, stamps, tuple(skipped), records, clock, "full")
+                              tuple(likes), pairs, tuple(parts), stamps, links, shows))
+    return _report(keys, stamps, tuple(skipped), records, clock, "rendered")
 
 
 def _keep_corpus(
     settings: Settings, cache: Cache, keys: dict[str, str], memo: CorpusMemo, changed: list[str],
     warm: WarmWorker | None, clock: Clock,
 ) -> BuildReport | str:
-    """The build when the memo's corpus pages can be kept; else why they cannot."""
+    """The build when the memo's corpus pages can be kept, all or all but a few groups;
+    else why they cannot."""
     old = {s: cache.get(memo.keys[s]) for s in changed}
-    new = dict(zip(changed, process_all(settings, changed, cache, keys, warm)))
+    preload = Preload(settings, cache, keys, [s for s in keys if s not in changed])
+    new = dict(zip(changed, process_all(settings, changed, cache, keys, warm, preload.some)))
     clock.lap("read+classify")
     at = {r.source_file: i for i, r in enumerate(memo.records)}
+    again: set[str] = set()
     for source in changed:
-        why = "no earlier result" if old[source] is None else why_not_kept(old[source], new[source], memo.records[at[source]], memo)
+        why, pages = ("no earlier result", set()) if old[source] is None else why_not_kept(
+            old[source], new[source], memo.records[at[source]], memo)
         if why:
             return f"{source}: {why}"
+        again |= pages
     likes, records, parts = list(memo.likeness), list(memo.records), list(memo.parts)
     files: list[OutputFile] = []
     for source in changed:
@@ -102,18 +107,60 @@ def _keep_corpus(
     if duplicate_pairs(likes) != memo.pairs:
         return "duplicates changed"
     clock.lap("duplicates")
-    files += sources_json_files(parts, list(memo.skipped))
+    rendered = _render_pages(settings, preload, keys, new, memo, parts, again) if again else []
+    files += rendered + sources_json_files(parts, list(memo.skipped))
+    clock.lap("index+render")
     written = {f.path for f in files}
+    kept = {p: s for p, s in memo.stamps.items() if p not in written}
     cache.forget_memo()
     try:
-        stamps = write.write_tree(settings.docs, files, {p: s for p, s in memo.stamps.items() if p not in written})
+        stamps = write.write_tree(settings.docs, files, kept)
     except write.StaleOutput as stale:
         return f"{stale} is not the file the last build wrote"
     clock.lap("write")
+    links, shows = links_and_shows(rendered)
     cache.remember(replace(memo, keys=dict(keys), records=tuple(records), likeness=tuple(likes), parts=tuple(parts),
-                           stamps=stamps))
+                           stamps=stamps, links={**memo.links, **links}, shows={**memo.shows, **shows}))
     cache.keep_only(set(keys.values()), {keys[s]: new[s] for s in changed})
-    return _report(keys, stamps, memo.skipped, tuple(records), clock, "reused")
+    return _report(keys, stamps, memo.skipped, tuple(records), clock,
+                   "kept" + (" but " + ", ".join(sorted({f.path for f in rendered})) if rendered else ""))
+
+
+def _render_pages(
+    settings: Settings, preload: Preload, keys: dict[str, str], new: dict[str, Processed], memo: CorpusMemo,
+    parts: list[bytes], pages: set[str],
+) -> list[OutputFile]:
+    """These corpus pages (with the rest of their groups, but for theme and region pages),
+    from every article."""
+    results = {**preload.rest(), **new}
+    with gc_paused():
+        articles = unique_ids([r.article for s in keys if (r := results[s]).article])
+        return corpus_pages(with_pairs(articles, memo.pairs), list(memo.skipped), settings.site_url, parts,
+                            cores=settings.workers or os.cpu_count() or 1, groups={group_of(p) for p in pages}, only=pages)
+
+
+class Preload:
+    """The cached results of the unchanged sources, loaded a few at a time while a worker
+    reads the edited ones: should some corpus pages need rendering again, they are ready."""
+
+    STEP = 25
+
+    def __init__(self, settings: Settings, cache: Cache, keys: dict[str, str], sources: list[str]):
+        self.settings, self.cache, self.keys, self.waiting = settings, cache, keys, sources
+        self.loaded: dict[str, Processed | None] = {}
+
+    def some(self) -> bool:
+        with gc_paused():
+            for source in self.waiting[len(self.loaded):len(self.loaded) + self.STEP]:
+                self.loaded[source] = self.cache.get(self.keys[source])
+        return len(self.loaded) < len(self.waiting)
+
+    def rest(self) -> dict[str, Processed]:
+        while self.some():
+            pass
+        unreadable = [s for s, r in self.loaded.items() if r is None]  # read those sources again
+        self.loaded.update(zip(unreadable, process_all(self.settings, unreadable, self.cache, self.keys)))
+        return self.loaded
 
 
 def _report(keys, stamps, skipped, records, clock, corpus) -> BuildReport:

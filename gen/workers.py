@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from .cache import Cache
@@ -24,10 +25,11 @@ WARM_FROM = 100  # sources; for fewer, loading the cache is too quick to hide a 
 
 
 def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict[str, str],
-                warm: WarmWorker | None = None) -> list[Processed]:
+                warm: WarmWorker | None = None, meanwhile: Callable[[], bool] | None = None) -> list[Processed]:
     """Every source (with its cache key), in path order: from the cache where its bytes are
     unchanged; a cache entry that cannot be read is processed again. `warm`, if given, was
-    started by the caller and is used or stopped here."""
+    started by the caller and is used or stopped here; while it works, `meanwhile` is called
+    again and again until it returns False (it has nothing more to do)."""
     cores = settings.workers or os.cpu_count() or 1
     held = {s for s in sources if cache.holds(keys[s])}
     stored, missing = [s for s in sources if s in held], [s for s in sources if s not in held]
@@ -52,6 +54,8 @@ def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict
         with pool:
             results.update(zip(missing, _progress(jobs, len(missing), show)))
     elif warm is not None:
+        while meanwhile is not None and not warm.ready() and meanwhile():
+            pass
         results.update(zip(missing, warm.results()))
     unread = [s for s in sources if s not in results]  # processed here: few, or a single core
     if unread:
@@ -85,6 +89,9 @@ class WarmWorker:
 
     def submit(self, jobs: list[tuple]) -> None:
         self._connection.send(jobs)
+
+    def ready(self) -> bool:
+        return self._connection.poll()
 
     def results(self) -> list[Processed]:
         try:

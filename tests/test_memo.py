@@ -10,12 +10,14 @@ import pytest
 
 from conftest import SEEDS
 from gen.cache import Cache
+from gen.corpus import GROUPS, Corpus, group_of
 from gen.memo import why_not_kept
 from gen.models import Processed
 from gen.pipeline import build
 from gen.process import process_source
 from gen.settings import Settings
 from gen.synth import synthesise
+from gen.themes import vocabulary
 
 SYNTHETIC = 240  # enough that the older articles are quoted on no corpus page
 
@@ -82,7 +84,9 @@ def test_every_edit_gives_what_a_full_build_gives(corpus, tmp_path):
         ways.append(build(settings).corpus)
         _reference(reference)
         assert _tree(settings.docs) == _tree(reference.docs)
-    assert ways[-3:] == ["reused"] * 3, ways
+    assert ways[-3:] == ["kept"] * 3, ways
+    assert any(w.startswith("kept but ") for w in ways), ways  # a few groups rendered again
+    assert any(w.startswith("rendered: ") for w in ways), ways
 
 
 def test_added_removed_copied_and_several_sources_at_once(corpus, tmp_path):
@@ -118,7 +122,7 @@ def _keepable_edit(settings: Settings):
         path.write_text("。".join(before.split("。")[:-2] + [before.split("。")[-2] + "，效果明显", before.split("。")[-1]]),
                         encoding="utf-8")
         old: Processed = cache.get(memo.keys[relative])
-        if why_not_kept(old, process_source(settings.sources, relative), memo.records[at[relative]], memo) is None:
+        if why_not_kept(old, process_source(settings.sources, relative), memo.records[at[relative]], memo) == ("", set()):
             return path
         path.write_text(before, encoding="utf-8")
     raise AssertionError("no edit keeps the corpus pages")
@@ -130,11 +134,20 @@ def test_kept_pages_are_checked_against_docs(corpus, tmp_path):
     settings, reference = _copy(corpus, tmp_path)
     build(settings)
     _keepable_edit(settings)
-    assert build(settings).corpus == "reused"
+    assert build(settings).corpus == "kept"
     theme_page = settings.docs / "themes" / "sme.md"
     theme_page.write_text("edited by hand\n", encoding="utf-8")
     (settings.docs / "timeline" / "index.md").unlink()
     _keepable_edit(settings)
-    assert build(settings).corpus.startswith("full")
+    assert build(settings).corpus.startswith("rendered")
     _reference(reference)
     assert _tree(settings.docs) == _tree(reference.docs)
+
+
+
+def test_every_corpus_page_belongs_to_the_group_that_renders_it():
+    articles = [r.article for r in (process_source(SEEDS, p.name) for p in sorted(SEEDS.iterdir())) if r.article]
+    corpus = Corpus(articles, [], [], "https://example.org/", vocabulary())
+    for group, render in GROUPS.items():
+        assert {group_of(page.path) for page in render(corpus)} == {group}
+    assert group_of("sources/2022-06-13-some-page.md") is None
