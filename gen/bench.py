@@ -30,6 +30,11 @@ plugins:
 """
 
 
+# Where in the corpus (as a fraction of the sorted sources) the one-source edits are made:
+# whether the corpus pages can be kept depends on the source, so several are measured.
+ONE_CHANGED_AT = (0.5, 0.15, 0.3, 0.7, 0.9)
+
+
 def _tree_memory(pid: int) -> int:
     """Memory of a process and all its descendants, in bytes: the sum of their proportional
     set sizes, so pages that forked workers share with their parent count once, not per process."""
@@ -74,8 +79,11 @@ def measure(command: list[str], cwd: Path) -> dict:
     wall = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{err[-2000:]}")
-    stages = dict((name, float(sec)) for name, sec in re.findall(r"([\w+]+) ([\d.]+)s", out.split("time:", 1)[-1])) if "time:" in out else {}
-    return {"wall_s": round(wall, 2), "peak_mb": round(peak[0] / 2**20, 1), "stages_s": stages}
+    timings = re.search(r"time: (.*)", out)
+    stages = {name: float(sec) for name, sec in re.findall(r"([\w+]+) ([\d.]+)s", timings.group(1))} if timings else {}
+    corpus = re.search(r"corpus pages: (.*)", out)
+    return {"wall_s": round(wall, 2), "peak_mb": round(peak[0] / 2**20, 1), "stages_s": stages,
+            "corpus_pages": corpus.group(1) if corpus else ""}
 
 
 def _project(folder: Path, config: str | None = None) -> Path:
@@ -102,8 +110,10 @@ def bench_size(n: int, out: Path, plain: bool) -> dict:
     generate = [python, "-m", "gen", "build", "--sources", str(sources), "--docs", str(site / "docs"), "--cache", str(cache)]
     result = {"sources": n, "generate_cold": measure(generate, ROOT)}
     files = sorted(sources.rglob("*.txt"))
-    _edit(files[n // 2], "更新")
-    result["generate_one_changed"] = measure(generate, ROOT)
+    result["generate_one_changed"] = []
+    for position in ONE_CHANGED_AT:  # one source at a time; each edit is measured on its own
+        _edit(files[int(n * position)], "更新")
+        result["generate_one_changed"].append(measure(generate, ROOT))
     result["rebuild_in_watch_mode_s"] = _in_own_process("watch_rebuild", sources, site / "docs", cache, files[n // 3])
     result["site_build"] = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], site)
     if plain:
@@ -163,13 +173,14 @@ def run_bench(sizes: list[int], out: Path, plain_max: int = 1000) -> int:
 
 def summary(report: dict) -> str:
     lines = [f"machine: {report['machine']}", "",
-             "| sources | generate cold (s) | sources/s | peak MB | 1 changed (s) | 1 changed, watch mode (s) | site build (s) | generate+site (s) | plain Material (s) |",
+             "| sources | generate cold (s) | sources/s | peak MB | 1 changed, each of 5 (s) | 1 changed, watch mode (s) | site build (s) | generate+site (s) | plain Material (s) |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in report["runs"]:
         plain = run.get("plain_material_build", {}).get("wall_s", "—")
-        peak = max(run[step]["peak_mb"] for step in ("generate_cold", "generate_one_changed", "site_build"))
-        lines.append(f"| {run['sources']} | {run['generate_cold']['wall_s']} | {run['sources_per_s']} | {peak} | "
-                     f"{run['generate_one_changed']['wall_s']} (in build: {sum(run['generate_one_changed']['stages_s'].values()):.2f}) | "
+        steps = [run["generate_cold"], run["site_build"], *run["generate_one_changed"]]
+        lines.append(f"| {run['sources']} | {run['generate_cold']['wall_s']} | {run['sources_per_s']} | "
+                     f"{max(step['peak_mb'] for step in steps)} | "
+                     f"{' / '.join(str(c['wall_s']) for c in run['generate_one_changed'])} | "
                      f"{run['rebuild_in_watch_mode_s']} | "
                      f"{run['site_build']['wall_s']} | {run['generate_plus_site_s']} | {plain} |")
     runs = {r["sources"]: r for r in report["runs"]}
@@ -178,11 +189,11 @@ def summary(report: dict) -> str:
         lines.append(f"\n1,000 sources: generate+site / plain Material = {ratio:.2f} (target <= 0.3)")
     if 1000 in runs:
         run = runs[1000]
-        changed = run["generate_one_changed"]
         lines.append(f"1,000 sources: generator {run['sources_per_s']} sources/s (target >= 200)")
-        lines.append(f"1 of 1,000 changed: {changed['wall_s']} s as a new process, "
-                     f"{sum(changed['stages_s'].values()):.2f} s in the build, "
-                     f"{run['rebuild_in_watch_mode_s']} s in watch mode (target <= 1 s)")
+        lines.append(f"1 of 1,000 changed (target <= 1 s), {run['rebuild_in_watch_mode_s']} s in watch mode; as a new process:")
+        for changed in run["generate_one_changed"]:
+            lines.append(f"  {changed['wall_s']} s ({sum(changed['stages_s'].values()):.2f} s in the build), "
+                         f"corpus pages {changed['corpus_pages']}")
     if 1000 in runs and 10000 in runs:
         scale = runs[10000]["generate_plus_site_s"] / runs[1000]["generate_plus_site_s"]
         lines.append(f"10,000 / 1,000 sources time = {scale:.1f}x (target <= 11x)")

@@ -45,7 +45,6 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
     clock.lap("read+classify")
     with gc_paused():
         report = _corpus_stage(settings, cache, keys, results, clock)
-    cache.keep_only(set(keys.values()), {keys[r.source_file]: r for r in results})
     return replace(report, corpus=f"rendered: {why_full}")
 
 
@@ -73,6 +72,8 @@ def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], result
     links, shows = links_and_shows(pages)
     cache.remember(CorpusMemo(str(settings.docs.resolve()), settings.site_url, keys, tuple(skipped), records,
                               tuple(likes), pairs, tuple(parts), stamps, links, shows))
+    cache.keep_only(set(keys.values()), {keys[r.source_file]: r for r in results})
+    clock.lap("memo+cache")
     return _report(keys, stamps, tuple(skipped), records, clock, "rendered")
 
 
@@ -122,6 +123,7 @@ def _keep_corpus(
     cache.remember(replace(memo, keys=dict(keys), records=tuple(records), likeness=tuple(likes), parts=tuple(parts),
                            stamps=stamps, links={**memo.links, **links}, shows={**memo.shows, **shows}))
     cache.keep_only(set(keys.values()), {keys[s]: new[s] for s in changed})
+    clock.lap("memo+cache")
     return _report(keys, stamps, memo.skipped, tuple(records), clock,
                    "kept" + (" but " + ", ".join(sorted({f.path for f in rendered})) if rendered else ""))
 
