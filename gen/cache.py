@@ -44,7 +44,7 @@ class Cache:
         self.folder = base / generator_digest()[:16] if base is not None else None
         self.memory = memory  # a long-lived process (gen watch) keeps results here between builds
         self._listed: set[str] | None = None  # the last build's keys, once taken by will_write
-        self._memo = None  # without a folder, the memo lives as long as this object
+        self._memo = None  # the memo, kept in memory by a long-lived process (with `memory`)
 
     def key(self, root: Path, relative: str) -> str:
         digest = hashlib.sha256(generator_digest().encode())
@@ -89,7 +89,7 @@ class Cache:
 
     def memo(self):
         """The last build's CorpusMemo (gen/memo.py), if it finished; None otherwise."""
-        if self.folder is None:
+        if self.folder is None or self._memo is not None:
             return self._memo
         try:
             with open(self.folder / _MEMO, "rb") as handle:
@@ -107,8 +107,8 @@ class Cache:
                 pass
 
     def remember(self, memo) -> None:
+        self._memo = memo if self.memory is not None else None  # a long-lived process keeps it at hand
         if self.folder is None:
-            self._memo = memo if self.memory is not None else None  # kept only by a long-lived process
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / (_MEMO + ".tmp")

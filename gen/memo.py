@@ -62,23 +62,21 @@ def links_and_shows(pages: list[OutputFile]) -> tuple[dict[str, frozenset[str]],
     return links, shows
 
 
-def changed_sources(memo: CorpusMemo | None, docs: str, site_url: str, keys: dict[str, str]) -> tuple[list[str], str]:
-    """The sources edited since the memo's build, if its corpus pages may be kept; else no
-    sources and the reason."""
+def changed_sources(memo: CorpusMemo | None, docs: str, site_url: str, keys: dict[str, str]) -> tuple[list[str] | None, str]:
+    """The sources edited since the memo's build (maybe none), if its corpus pages may be
+    kept; else None and the reason."""
     if memo is None:
-        return [], "no memo of a finished build"
+        return None, "no memo of a finished build"
     if memo.docs != docs or memo.site_url != site_url:
-        return [], "another docs folder or site address"
+        return None, "another docs folder or site address"
     if memo.keys.keys() != keys.keys():
-        return [], "sources added or removed"
+        return None, "sources added or removed"
     changed = [s for s, key in keys.items() if memo.keys[s] != key]
-    if not changed:
-        return [], "no source changed"
     if len(changed) > MAX_CHANGED:
-        return [], f"more than {MAX_CHANGED} sources changed"
+        return None, f"more than {MAX_CHANGED} sources changed"
     skipped = {s.source_file for s in memo.skipped}
     if any(s in skipped for s in changed):
-        return [], "a skipped source changed"
+        return None, "a skipped source changed"
     return changed, ""
 
 

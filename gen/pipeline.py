@@ -34,10 +34,12 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
     sources = discover(settings.sources) if settings.sources.is_dir() else []
     warm = WarmWorker.worth_it(settings, sources, cache)
     keys = {s: cache.key(settings.sources, s) for s in sources}
-    memo = cache.memo()
+    with gc_paused():
+        memo = cache.memo()
     changed, why_full = changed_sources(memo, str(settings.docs.resolve()), settings.site_url, keys)
-    if changed:
-        kept = _keep_corpus(settings, cache, keys, memo, changed, warm, clock)
+    if changed is not None:
+        with gc_paused():
+            kept = _keep_corpus(settings, cache, keys, memo, changed, warm, clock)
         if isinstance(kept, BuildReport):
             return kept
         why_full, warm = kept, None  # the worker read the edited sources; the full build finds them cached
@@ -105,7 +107,7 @@ def _keep_corpus(
         parts[i] = sources_json_parts([final], {source: new[source].data})[0]
         page = new[source].page
         files.append(page if page.path == final.page else source_page(final, theme_names()))
-    if duplicate_pairs(likes) != memo.pairs:
+    if changed and duplicate_pairs(likes) != memo.pairs:
         return "duplicates changed"
     clock.lap("duplicates")
     rendered = _render_pages(settings, preload, keys, new, memo, parts, again) if again else []

@@ -7,6 +7,7 @@ serve` runs this beside `mkdocs serve`, which reloads the browser when docs/ cha
 
 from __future__ import annotations
 
+import gc
 import time
 import traceback
 from collections.abc import Callable
@@ -62,3 +63,8 @@ def _build_and_report(settings: Settings, cache: Cache, report: Callable[[BuildR
         report(build(settings, cache))
     except Exception:  # a bug must not end the session: say so and wait for the next edit
         traceback.print_exc()
+    # The results kept in memory live until the next build and hold no reference cycles:
+    # spare them the collector's scans, which otherwise grow with the corpus (10,000 sources:
+    # a rebuild took 2-4 s instead of well under one).
+    gc.collect()
+    gc.freeze()
