@@ -37,14 +37,15 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
     with gc_paused():
         memo = cache.memo()
     changed, why_full = changed_sources(memo, str(settings.docs.resolve()), settings.site_url, keys)
+    preload = Preload(settings, cache, keys, [s for s in keys if s not in (changed or ())])
     if changed is not None:
         with gc_paused():
-            kept = _keep_corpus(settings, cache, keys, memo, changed, warm, clock)
+            kept = _keep_corpus(settings, cache, keys, memo, changed, warm, preload, clock)
         if isinstance(kept, BuildReport):
             return kept
         why_full, warm = kept, None  # the worker read the edited sources; the full build finds them cached
-    results = process_all(settings, sources, cache, keys, warm)
-    clock.lap("read+classify")
+    results = process_all(settings, sources, cache, keys, warm, known=preload.loaded)
+    clock.lap("read+classify" if changed is None else "load")  # after a kept build was tried: the rest
     with gc_paused():
         report = _corpus_stage(settings, cache, keys, results, clock)
     return replace(report, corpus=f"rendered: {why_full}")
@@ -81,12 +82,11 @@ def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], result
 
 def _keep_corpus(
     settings: Settings, cache: Cache, keys: dict[str, str], memo: CorpusMemo, changed: list[str],
-    warm: WarmWorker | None, clock: Clock,
+    warm: WarmWorker | None, preload: Preload, clock: Clock,
 ) -> BuildReport | str:
     """The build when the memo's corpus pages can be kept, all or all but a few groups;
-    else why they cannot."""
+    else why they cannot (the full build then uses what `preload` has loaded)."""
     old = {s: cache.get(memo.keys[s]) for s in changed}
-    preload = Preload(settings, cache, keys, [s for s in keys if s not in changed])
     new = dict(zip(changed, process_all(settings, changed, cache, keys, warm, preload.some)))
     clock.lap("read+classify")
     at = {r.source_file: i for i, r in enumerate(memo.records)}

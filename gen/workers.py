@@ -25,13 +25,15 @@ WARM_FROM = 100  # sources; for fewer, loading the cache is too quick to hide a 
 
 
 def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict[str, str],
-                warm: WarmWorker | None = None, meanwhile: Callable[[], bool] | None = None) -> list[Processed]:
-    """Every source (with its cache key), in path order: from the cache where its bytes are
-    unchanged; a cache entry that cannot be read is processed again. `warm`, if given, was
-    started by the caller and is used or stopped here; while it works, `meanwhile` is called
-    again and again until it returns False (it has nothing more to do)."""
+                warm: WarmWorker | None = None, meanwhile: Callable[[], bool] | None = None,
+                known: dict[str, Processed | None] | None = None) -> list[Processed]:
+    """Every source (with its cache key), in path order: from `known` results, else from the
+    cache where its bytes are unchanged; a cache entry that cannot be read is processed again.
+    `warm`, if given, was started by the caller and is used or stopped here; while it works,
+    `meanwhile` is called again and again until it returns False (nothing more to do)."""
     cores = settings.workers or os.cpu_count() or 1
-    held = {s for s in sources if cache.holds(keys[s])}
+    known = {s: r for s, r in (known or {}).items() if r is not None}
+    held = {s for s in sources if s in known or cache.holds(keys[s])}
     stored, missing = [s for s in sources if s in held], [s for s in sources if s not in held]
     show = settings.progress and sys.stderr.isatty() and len(missing) > 20
     if missing:
@@ -49,7 +51,7 @@ def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict
     elif warm is not None:
         warm.submit(list(zip(*_arguments(settings, missing, keys))))
     with gc_paused():
-        results = {s: hit for s in stored if (hit := cache.get(keys[s])) is not None}
+        results = {s: hit for s in stored if (hit := known.get(s) or cache.get(keys[s])) is not None}
     if pool is not None:
         with pool:
             results.update(zip(missing, _progress(jobs, len(missing), show)))
