@@ -16,8 +16,12 @@ compares every file.
 
 from __future__ import annotations
 
+import os
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .dedupe import Likeness
 from .home import glossary_spellings
@@ -48,6 +52,38 @@ class CorpusMemo:
     stamps: dict[str, Stamp]  # every file written
     links: dict[str, frozenset[str]]  # corpus page -> the paragraph anchors it links to
     shows: dict[str, frozenset[str]]  # corpus page -> the articles it shows with their summary
+    seen: SourceStamps  # what each source's file looked like when its key was computed
+
+
+@dataclass(frozen=True)
+class SourceStamps:
+    """Each source file's inode, size, modification and change times, taken before its bytes
+    were hashed, and when. A file whose stamp is unchanged next time has the same bytes, unless
+    it was changed within the clock's resolution of being stamped (as git does, such a file
+    is hashed again): its cache key is reused without reading it."""
+
+    at_ns: int
+    files: dict[str, tuple[int, int, int, int]]
+
+    def unchanged(self, source: str, stamp: tuple[int, int, int, int]) -> bool:
+        return self.files.get(source) == stamp and stamp[3] < self.at_ns - RACY_NS
+
+
+RACY_NS = 2_000_000_000  # a file changed less than this before it was stamped is always hashed
+
+
+def source_keys(root: Path, sources: list[str], key_of: Callable[[Path, str], str],
+                memo: CorpusMemo | None) -> tuple[dict[str, str], SourceStamps]:
+    """Each source's cache key: the memo's, for a file whose stamp is unchanged; else hashed."""
+    at_ns = time.time_ns()
+    keys, files = {}, {}
+    for source in sources:
+        found = os.stat(root / source)
+        stamp = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+        files[source] = stamp
+        known = memo is not None and memo.seen.unchanged(source, stamp) and source in memo.keys
+        keys[source] = memo.keys[source] if known else key_of(root, source)
+    return keys, SourceStamps(at_ns, files)
 
 
 def links_and_shows(pages: list[OutputFile]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:

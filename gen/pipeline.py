@@ -17,7 +17,7 @@ from .cache import Cache
 from .corpus import corpus_pages, group_of
 from .dedupe import duplicate_pairs, likeness, with_pairs
 from .export import sources_json_files, sources_json_parts
-from .memo import CorpusMemo, changed_sources, links_and_shows, why_not_kept
+from .memo import CorpusMemo, SourceStamps, changed_sources, links_and_shows, source_keys, why_not_kept
 from .models import BuildReport, OutputFile, Processed, Record
 from .pages import source_page
 from .process import theme_names
@@ -33,25 +33,27 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
     render.keep_compiled_templates(cache.folder / "templates" if cache.folder else None)
     sources = discover(settings.sources) if settings.sources.is_dir() else []
     warm = WarmWorker.worth_it(settings, sources, cache)
-    keys = {s: cache.key(settings.sources, s) for s in sources}
     with gc_paused():
         memo = cache.memo()
+    keys, seen = source_keys(settings.sources, sources, cache.key, memo)
     changed, why_full = changed_sources(memo, str(settings.docs.resolve()), settings.site_url, keys)
     preload = Preload(settings, cache, keys, [s for s in keys if s not in (changed or ())])
     if changed is not None:
         with gc_paused():
-            kept = _keep_corpus(settings, cache, keys, memo, changed, warm, preload, clock)
+            kept = _keep_corpus(settings, cache, keys, seen, memo, changed, warm, preload, clock)
         if isinstance(kept, BuildReport):
             return kept
         why_full, warm = kept, None  # the worker read the edited sources; the full build finds them cached
     results = process_all(settings, sources, cache, keys, warm, known=preload.loaded)
     clock.lap("read+classify" if changed is None else "load")  # after a kept build was tried: the rest
     with gc_paused():
-        report = _corpus_stage(settings, cache, keys, results, clock)
+        report = _corpus_stage(settings, cache, keys, seen, results, clock)
     return replace(report, corpus=f"rendered: {why_full}")
 
 
-def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], results: list[Processed], clock: Clock) -> BuildReport:
+def _corpus_stage(
+    settings: Settings, cache: Cache, keys: dict[str, str], seen: SourceStamps, results: list[Processed], clock: Clock,
+) -> BuildReport:
     skipped = [r.skipped for r in results if r.skipped]
     rendered = {r.source_file: r.page for r in results if r.page}
     prints = {r.source_file: r.fingerprint for r in results if r.article}
@@ -74,14 +76,14 @@ def _corpus_stage(settings: Settings, cache: Cache, keys: dict[str, str], result
     records = tuple(Record.of(a) for a in articles)
     links, shows = links_and_shows(pages)
     cache.remember(CorpusMemo(str(settings.docs.resolve()), settings.site_url, keys, tuple(skipped), records,
-                              tuple(likes), pairs, tuple(parts), stamps, links, shows))
+                              tuple(likes), pairs, tuple(parts), stamps, links, shows, seen))
     cache.keep_only(set(keys.values()), {keys[r.source_file]: r for r in results})
     clock.lap("memo+cache")
     return _report(keys, stamps, tuple(skipped), records, clock, "rendered")
 
 
 def _keep_corpus(
-    settings: Settings, cache: Cache, keys: dict[str, str], memo: CorpusMemo, changed: list[str],
+    settings: Settings, cache: Cache, keys: dict[str, str], seen: SourceStamps, memo: CorpusMemo, changed: list[str],
     warm: WarmWorker | None, preload: Preload, clock: Clock,
 ) -> BuildReport | str:
     """The build when the memo's corpus pages can be kept, all or all but a few groups;
@@ -123,7 +125,7 @@ def _keep_corpus(
     clock.lap("write")
     links, shows = links_and_shows(rendered)
     cache.remember(replace(memo, keys=dict(keys), records=tuple(records), likeness=tuple(likes), parts=tuple(parts),
-                           stamps=stamps, links={**memo.links, **links}, shows={**memo.shows, **shows}))
+                           stamps=stamps, links={**memo.links, **links}, shows={**memo.shows, **shows}, seen=seen))
     cache.keep_only(set(keys.values()), {keys[s]: new[s] for s in changed})
     clock.lap("memo+cache")
     return _report(keys, stamps, memo.skipped, tuple(records), clock,

@@ -111,3 +111,27 @@ def test_an_unfinished_build_leaves_no_entry_behind(tmp_path, monkeypatch):
     assert len(list(cache.rglob("*.pkl"))) == 5
     listed = next(cache.rglob("entries.txt")).read_text(encoding="ascii").split()
     assert sorted(p.stem for p in cache.rglob("*.pkl")) == listed
+
+
+def test_a_source_whose_file_is_unchanged_is_not_read_again(tmp_path, monkeypatch):
+    """Its stamp (inode, size, modification and change times) stands for its bytes; a file
+    changed within two seconds of being stamped is hashed anyway (here: no such margin)."""
+    monkeypatch.setattr("gen.memo.RACY_NS", 0)
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=1)
+    hashed = []
+    original = gen.workers.Cache.key
+    monkeypatch.setattr(gen.workers.Cache, "key", lambda self, root, rel: hashed.append(rel) or original(self, root, rel))
+    build(settings)
+    assert len(hashed) == 5
+    hashed.clear()
+    build(settings)
+    assert hashed == []
+    changed = sources / "002_0bd56fb7324264d2.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
+    build(settings)
+    assert hashed == ["002_0bd56fb7324264d2.txt"]
+    fresh = tmp_path / "fresh"
+    build(Settings(sources=sources, docs=fresh, cache=None, progress=False))
+    assert _tree(settings.docs) == _tree(fresh)
