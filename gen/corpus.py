@@ -79,7 +79,7 @@ def corpus_pages(
     corpus = Corpus(articles, skipped, parts, site_url, vocabulary(), None if only is None else frozenset(only))
     briefing = [g for g in BRIEFING if g in groups]
     listing = [g for g in GROUPS if g in groups and g not in BRIEFING]
-    forking = cores >= 2 and len(articles) >= FORK_FROM and "fork" in multiprocessing.get_all_start_methods()
+    forking = only is None and cores >= 2 and len(articles) >= FORK_FROM and "fork" in multiprocessing.get_all_start_methods()
     if not (forking and briefing and listing):
         return render_groups(corpus, briefing + listing)
     if "regions" in listing or "themes" in briefing:
