@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from .figures import find_figures
+from .glossary import spellings_in
 from .models import Article, Paragraph, Place, ThemeMatch
 from .places import Gazetteer, gazetteer
 from .themes import Vocabulary, score, strip_traps, vocabulary
@@ -35,7 +36,8 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
         themes = _paragraph_themes(paragraph, context, vocab, paragraph_score) if on_topic else ()
         found_places = places.find(paragraph.text) if paragraph.kind != "img" else ()
         figures = find_figures(paragraph.text) if not paragraph.heading else ()
-        paragraphs.append(replace(paragraph, themes=themes, places=found_places, figures=figures))
+        terms = spellings_in(paragraph.text) if not paragraph.heading else ()
+        paragraphs.append(replace(paragraph, themes=themes, places=found_places, figures=figures, glossary=terms))
     doc_themes = _document_themes(paragraphs, vocab) if on_topic else ()
     return replace(
         article,

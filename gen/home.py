@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-
 from . import charts
+from .glossary import glossary, owners
 from .indexes import rel
 from .models import Article, OutputFile
 from .render import render
-from .rules import read_yaml
 from .taxonomy import around, newest_first
 from .themes import Vocabulary
 
 LATEST = 10
 HEADLINE_FIGURES = 8
 GLOSSARY_LINKS = 8
-
-
-@dataclass(frozen=True)
-class GlossaryTerm:
-    term: str
-    en: str
-    explain: str
-    spellings: tuple[str, ...]
-
-
-@lru_cache(maxsize=None)
-def glossary() -> tuple[GlossaryTerm, ...]:
-    raw = read_yaml("glossary.yml")
-    return tuple(
-        GlossaryTerm(t["term"], t["en"], t["explain"], tuple(dict.fromkeys([t["term"], *t.get("match", [])])))
-        for t in raw["terms"]
-    )
 
 
 def home_page(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
@@ -72,30 +51,18 @@ def headline_figures(articles: list[Article]) -> list[dict]:
              "link": f"{article.page}#{paragraph.anchor}"} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
-@lru_cache(maxsize=None)
-def _glossary_scan() -> tuple[dict[str, int], re.Pattern[str]]:
-    """Each spelling -> its term's index, and one pattern finding every spelling."""
-    owner = {spelling: index for index, item in enumerate(glossary()) for spelling in item.spellings}
-    return owner, re.compile("|".join(re.escape(s) for s in sorted(owner, key=len, reverse=True)))
-
-
-def glossary_spellings(text: str) -> list[str]:
-    """The glossary spellings a text uses, each once, in order of first use."""
-    return list(dict.fromkeys(m.group(0) for m in _glossary_scan()[1].finditer(text)))
-
-
 def glossary_page(articles: list[Article]) -> OutputFile:
     """Each term with the passages that use it: one scan of the corpus for all terms."""
     page = "glossary/index.md"
     items = glossary()
-    owner = _glossary_scan()[0]
+    owner = owners()
     uses: list[list[dict]] = [[] for _ in items]
     counts = [0] * len(items)
     for article in newest_first([a for a in articles if a.on_topic and not a.duplicate_of]):
         for paragraph in article.paragraphs:
             if paragraph.heading:
                 continue
-            for found in glossary_spellings(paragraph.text):
+            for found in paragraph.glossary:
                 index = owner[found]
                 counts[index] += 1
                 if len(uses[index]) < GLOSSARY_LINKS:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dedupe import Likeness
-from .home import glossary_spellings
 from .indexes import speaks_of
 from .models import OutputFile, Paragraph, Processed, Record, Skipped
 from .themes import vocabulary
@@ -53,6 +52,16 @@ class CorpusMemo:
     links: dict[str, frozenset[str]]  # corpus page -> the paragraph anchors it links to
     shows: dict[str, frozenset[str]]  # corpus page -> the articles it shows with their summary
     seen: SourceStamps  # what each source's file looked like when its key was computed
+    slugs: dict[str, tuple[str, str, str]]  # source file -> title, date and the slug they gave
+
+    def slug_hints(self, sources: list[str]) -> dict[tuple[str, str, str], str]:
+        """For markup.know_slugs: these sources' slugs, should their titles and dates stay."""
+        hints = {}
+        for source in sources:
+            if source in self.slugs:
+                title, date, slug = self.slugs[source]
+                hints[(title, date, source)] = slug
+        return hints
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,10 @@ def source_keys(root: Path, sources: list[str], key_of: Callable[[Path, str], st
         known = memo is not None and memo.seen.unchanged(source, stamp) and source in memo.keys
         keys[source] = memo.keys[source] if known else key_of(root, source)
     return keys, SourceStamps(at_ns, files)
+
+
+def slugs_of(results: list[Processed]) -> dict[str, tuple[str, str, str]]:
+    return {r.source_file: (r.article.meta.title, r.article.meta.date, r.article.id) for r in results if r.article}
 
 
 def links_and_shows(pages: list[OutputFile]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -138,7 +151,7 @@ def why_not_kept(old: Processed, new: Processed, record: Record, memo: CorpusMem
             return "a paragraph's themes, places or figures", set()
         if before.anchor != after.anchor or before.text != after.text:
             again |= {page for page, anchors in memo.links.items() if before.anchor in anchors}
-            if glossary_spellings(before.text) != glossary_spellings(after.text):
+            if before.glossary != after.glossary:
                 again.add(GLOSSARY_PAGE)  # its counts
             if _figure_themes(before) != _figure_themes(after):
                 again |= {page for page in memo.links if page.startswith("themes/")}  # their figure tables

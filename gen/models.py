@@ -84,6 +84,7 @@ class Paragraph:
     themes: tuple[ThemeMatch, ...] = ()
     places: tuple[Place, ...] = ()
     figures: tuple[Figure, ...] = ()
+    glossary: tuple[str, ...] = ()  # the glossary spellings it uses, in order of first use
 
     @property
     def theme_ids(self) -> tuple[str, ...]:

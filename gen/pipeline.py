@@ -17,7 +17,7 @@ from .cache import Cache
 from .corpus import corpus_pages, group_of
 from .dedupe import duplicate_pairs, likeness, with_pairs
 from .export import sources_json_files, sources_json_parts
-from .memo import CorpusMemo, SourceStamps, changed_sources, links_and_shows, source_keys, why_not_kept
+from .memo import CorpusMemo, SourceStamps, changed_sources, links_and_shows, slugs_of, source_keys, why_not_kept
 from .models import BuildReport, OutputFile, Processed, Record
 from .pages import source_page
 from .process import theme_names
@@ -76,7 +76,7 @@ def _corpus_stage(
     records = tuple(Record.of(a) for a in articles)
     links, shows = links_and_shows(pages)
     cache.remember(CorpusMemo(str(settings.docs.resolve()), settings.site_url, keys, tuple(skipped), records,
-                              tuple(likes), pairs, tuple(parts), stamps, links, shows, seen))
+                              tuple(likes), pairs, tuple(parts), stamps, links, shows, seen, slugs_of(results)))
     cache.keep_only(set(keys.values()), {keys[r.source_file]: r for r in results})
     clock.lap("memo+cache")
     return _report(keys, stamps, tuple(skipped), records, clock, "rendered")
@@ -89,7 +89,8 @@ def _keep_corpus(
     """The build when the memo's corpus pages can be kept, all or all but a few groups;
     else why they cannot (the full build then uses what `preload` has loaded)."""
     old = {s: cache.get(memo.keys[s]) for s in changed}
-    new = dict(zip(changed, process_all(settings, changed, cache, keys, warm, preload.some)))
+    new = dict(zip(changed, process_all(settings, changed, cache, keys, warm, preload.some,
+                                        slugs=memo.slug_hints(changed))))
     clock.lap("read+classify")
     at = {r.source_file: i for i, r in enumerate(memo.records)}
     again: set[str] = set()
@@ -125,7 +126,8 @@ def _keep_corpus(
     clock.lap("write")
     links, shows = links_and_shows(rendered)
     cache.remember(replace(memo, keys=dict(keys), records=tuple(records), likeness=tuple(likes), parts=tuple(parts),
-                           stamps=stamps, links={**memo.links, **links}, shows={**memo.shows, **shows}, seen=seen))
+                           stamps=stamps, links={**memo.links, **links}, shows={**memo.shows, **shows}, seen=seen,
+                           slugs={**memo.slugs, **slugs_of(list(new.values()))}))
     cache.keep_only(set(keys.values()), {keys[s]: new[s] for s in changed})
     clock.lap("memo+cache")
     return _report(keys, stamps, memo.skipped, tuple(records), clock,

@@ -32,16 +32,18 @@ def is_warm() -> bool:
     return _warm
 
 
-def warm_up(html: bool = True) -> None:
+def warm_up(html: bool = True, pinyin: bool = True) -> None:
     """Load the vocabularies once before forking, so workers share them; `html` also loads
-    bs4 (0.14 s), which only HTML sources need."""
+    bs4 (0.14 s), which only HTML sources need, and `pinyin` pypinyin (0.08 s), which only
+    new slugs need."""
     global _warm
     _warm = True
     vocabulary()
     gazetteer()
     boilerplate()
     formats()
-    slugify("预热", "", "")
+    if pinyin:
+        slugify("预热", "", "")
     if html:
         import_module(".htmlblocks", __package__)  # otherwise loaded by the readers that need it
 

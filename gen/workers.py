@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from .cache import Cache
 from .models import Processed
+from .markup import know_slugs
 from .process import is_warm, process_and_store, warm_up
 from .settings import Settings
 
@@ -26,11 +27,13 @@ WARM_FROM = 100  # sources; for fewer, loading the cache is too quick to hide a 
 
 def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict[str, str],
                 warm: WarmWorker | None = None, meanwhile: Callable[[], bool] | None = None,
-                known: dict[str, Processed | None] | None = None) -> list[Processed]:
+                known: dict[str, Processed | None] | None = None,
+                slugs: dict[tuple[str, str, str], str] | None = None) -> list[Processed]:
     """Every source (with its cache key), in path order: from `known` results, else from the
     cache where its bytes are unchanged; a cache entry that cannot be read is processed again.
     `warm`, if given, was started by the caller and is used or stopped here; while it works,
-    `meanwhile` is called again and again until it returns False (nothing more to do)."""
+    `meanwhile` is called again and again until it returns False (nothing more to do).
+    `slugs` are the last build's slugs of the sources to read (see markup.know_slugs)."""
     cores = settings.workers or os.cpu_count() or 1
     known = {s: r for s, r in (known or {}).items() if r is not None}
     held = {s for s in sources if s in known or cache.holds(keys[s])}
@@ -49,7 +52,7 @@ def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict
         pool = ProcessPoolExecutor(max_workers=min(cores, len(missing)))
         jobs = pool.map(process_and_store, *_arguments(settings, missing, keys), chunksize=8)
     elif warm is not None:
-        warm.submit(list(zip(*_arguments(settings, missing, keys))))
+        warm.submit(list(zip(*_arguments(settings, missing, keys))), slugs or {})
     with gc_paused():
         results = {s: hit for s in stored if (hit := known.get(s) or cache.get(keys[s])) is not None}
     if pool is not None:
@@ -62,6 +65,7 @@ def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict
     unread = [s for s in sources if s not in results]  # processed here: few, or a single core
     if unread:
         cache.will_write()
+        know_slugs(slugs or {})
     results.update(zip(unread, _progress(map(process_and_store, *_arguments(settings, unread, keys)), len(unread), show)))
     return [results[s] for s in sources]
 
@@ -89,8 +93,8 @@ class WarmWorker:
     def start(cls) -> WarmWorker | None:
         return cls() if "fork" in multiprocessing.get_all_start_methods() else None
 
-    def submit(self, jobs: list[tuple]) -> None:
-        self._connection.send(jobs)
+    def submit(self, jobs: list[tuple], slugs: dict[tuple[str, str, str], str]) -> None:
+        self._connection.send((jobs, slugs))
 
     def ready(self) -> bool:
         return self._connection.poll()
@@ -114,8 +118,11 @@ class WarmWorker:
 
 def _serve(connection) -> None:
     try:
-        warm_up(html=False)  # the few edited sources are rarely HTML: import bs4 only for one that is
-        jobs = connection.recv()
+        # The few edited sources are rarely HTML, and rarely retitled: bs4 and pypinyin are
+        # imported when one needs them.
+        warm_up(html=False, pinyin=False)
+        jobs, slugs = connection.recv()
+        know_slugs(slugs)
         connection.send([process_and_store(*job) for job in jobs])
     except BaseException as error:  # the parent raises it, as a pool would
         connection.send(error)

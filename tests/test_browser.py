@@ -79,7 +79,11 @@ def test_chinese_search_finds_procurement_words(guarded, base_url, query, expect
     page, _ = guarded
     page.goto(base_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
+    search = page.locator("input.md-search__input")
+    search.fill(query)
+    # Material reads the query on key events: filled text alone is seen only if the search
+    # starts after it (which made this test pass by timing). A key press makes it read now.
+    search.press("End")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=10_000)
     assert results.count() >= 1
