@@ -16,6 +16,7 @@ compares every file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -87,11 +88,14 @@ def source_keys(root: Path, sources: list[str], key_of: Callable[[Path, str], st
     at_ns = time.time_ns()
     keys, files = {}, {}
     for source in sources:
-        found = os.stat(root / source)
-        stamp = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
-        files[source] = stamp
-        known = memo is not None and memo.seen.unchanged(source, stamp) and source in memo.keys
-        keys[source] = memo.keys[source] if known else key_of(root, source)
+        try:
+            found = os.stat(root / source)
+            stamp = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+            known = memo is not None and memo.seen.unchanged(source, stamp) and source in memo.keys
+            keys[source] = memo.keys[source] if known else key_of(root, source)
+            files[source] = stamp
+        except OSError:  # gone or unreadable since it was found: reading it will say which
+            keys[source] = hashlib.sha256(f"unreadable\0{source}".encode()).hexdigest()
     return keys, SourceStamps(at_ns, files)
 
 

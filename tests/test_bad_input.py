@@ -140,3 +140,15 @@ def test_site_builds_strictly_and_carries_no_live_html(bad_build):
     assert live_html_problems(html) == []
     assert '<a href="https://www.ccgp.gov.cn/">' in html
     assert "恶意&lt;script&gt;alert(1)&lt;/script&gt;标题" in html
+
+
+def test_a_source_gone_before_it_is_read_is_reported(tmp_path, monkeypatch):
+    """Found, then deleted (or made unreadable) before the build reads it: a skip, not a crash."""
+    from gen.pipeline import build
+    from gen.settings import Settings
+
+    real_discover = __import__("gen.pipeline", fromlist=["discover"]).discover
+    monkeypatch.setattr("gen.pipeline.discover", lambda root: [*real_discover(root), "vanished.txt"])
+    report = build(Settings(sources=SEEDS, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False))
+    assert [s.source_file for s in report.skipped] == ["vanished.txt"]
+    assert "FileNotFoundError" in report.skipped[0].reason and len(report.records) == 5
