@@ -70,32 +70,18 @@ class Cache:
             return self.memory[key]
         if self.folder is None:
             return None
-        try:
-            with open(self._path(key), "rb") as handle:
-                value = pickle.loads(handle.read())
-            return value if isinstance(value, Processed) else None
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
+        value = _load(self._path(key))
+        return value if isinstance(value, Processed) else None
 
     def put(self, key: str, value: Processed) -> None:
-        if self.folder is None:
-            return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
+        if self.folder is not None:
+            _dump(self._path(key), value)
 
     def memo(self):
         """The last build's CorpusMemo (gen/memo.py), if it finished; None otherwise."""
         if self.folder is None or self._memo is not None:
             return self._memo
-        try:
-            with open(self.folder / _MEMO, "rb") as handle:
-                return pickle.loads(handle.read())
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
+        return _load(self.folder / _MEMO)
 
     def forget_memo(self) -> None:
         """Called before docs/ is written: a build that stops half-way leaves no memo."""
@@ -108,13 +94,8 @@ class Cache:
 
     def remember(self, memo) -> None:
         self._memo = memo if self.memory is not None else None  # a long-lived process keeps it at hand
-        if self.folder is None:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / (_MEMO + ".tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(memo, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.folder / _MEMO)
+        if self.folder is not None:
+            _dump(self.folder / _MEMO, memo)
 
     def will_write(self) -> None:
         """Called before this build adds entries. The listing of the last build's keys is
@@ -172,3 +153,21 @@ class Cache:
         temporary = self.folder / (_LISTING + ".tmp")
         temporary.write_text("".join(f"{k}\n" for k in sorted(keys)), encoding="ascii")
         temporary.replace(self.folder / _LISTING)
+
+
+def _load(path: Path):
+    """The pickled value in `path`; None if it is missing or cannot be read (a miss)."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.loads(handle.read())
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _dump(path: Path, value) -> None:
+    """Pickle `value` to `path` through a temporary file, so a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)

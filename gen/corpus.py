@@ -58,8 +58,8 @@ GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
 }
 BRIEFING = ("home", "glossary", "themes")
 _GROUP_OF_PATH = (  # the first prefix a page's path starts with names its group
-    ("assets/generated/theme-year.svg", "home"), ("assets/generated/theme-province.svg", "regions"),
-    ("assets/generated/jieba-user.txt", "search"), ("index.md", "home"), ("glossary/", "glossary"),
+    (home.YEAR_CHART, "home"), (indexes.HEATMAP, "regions"),
+    (feeds.JIEBA_DICT, "search"), ("index.md", "home"), ("glossary/", "glossary"),
     ("themes/", "themes"), ("regions/", "regions"), ("timeline/", "timeline"), ("sources/index.md", "source lists"),
     ("sources/page-", "source lists"), ("others/", "others"), ("data/", "data"), ("feeds/", "feeds"),
 )

@@ -61,10 +61,6 @@ def article_fragment(article: Article) -> str:
     return json.dumps(article_json(article), ensure_ascii=False, separators=(",", ":"))
 
 
-def sources_json(articles: list[Article], skipped: list[Skipped], fragments: dict[str, bytes] | None = None) -> list[OutputFile]:
-    return sources_json_files(sources_json_parts(articles, fragments or {}), skipped)
-
-
 def sources_json_parts(articles: list[Article], fragments: dict[str, bytes]) -> list[bytes]:
     """Each article's entry (UTF-8), from `fragments` (source file -> article_fragment text
     computed before the corpus stage) unless its id or duplicate mark changed since."""

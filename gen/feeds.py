@@ -14,6 +14,7 @@ from .taxonomy import newest_first
 from .themes import Vocabulary
 
 FEED_SIZE = 50
+JIEBA_DICT = "assets/generated/jieba-user.txt"
 escape = partial(html_escape, quote=False)  # XML text: & < > only; xml.sax pulls in urllib and ssl
 TITLE = "政府采购改革简报 China Procurement Reform Briefing"
 
@@ -97,4 +98,4 @@ def _json_feed(items: list[Article], names: dict[str, str], site_url: str) -> st
 
 def jieba_user_dict(words: list[str]) -> OutputFile:
     """jieba user dictionary: a high frequency keeps each procurement term one word."""
-    return OutputFile("assets/generated/jieba-user.txt", "".join(f"{w} 200000 n\n" for w in words))
+    return OutputFile(JIEBA_DICT, "".join(f"{w} 200000 n\n" for w in words))

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from .rules import read_yaml
 
+GLOSSARY_PAGE = "glossary/index.md"
+
 
 @dataclass(frozen=True)
 class GlossaryTerm:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import charts
-from .glossary import glossary, owners
+from .glossary import GLOSSARY_PAGE, glossary, owners
 from .indexes import rel
 from .models import Article, OutputFile
 from .render import render
@@ -13,6 +13,7 @@ from .themes import Vocabulary
 LATEST = 10
 HEADLINE_FIGURES = 8
 GLOSSARY_LINKS = 8
+YEAR_CHART = "assets/generated/theme-year.svg"
 
 
 def home_page(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
@@ -29,7 +30,7 @@ def home_page(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
                "themes": " · ".join(t.zh for t in vocab.themes if t.id in a.themes)}
               for a in newest_first(on_topic)[:LATEST]]
     return [
-        OutputFile("assets/generated/theme-year.svg", svg),
+        OutputFile(YEAR_CHART, svg),
         OutputFile("index.md", render(
             "home.md.j2", total=len(articles), on_topic=len(on_topic), off_topic=len(articles) - len(on_topic),
             first=dates[0] if dates else "—", last=dates[-1] if dates else "—", provinces=provinces,
@@ -53,7 +54,7 @@ def headline_figures(articles: list[Article]) -> list[dict]:
 
 def glossary_page(articles: list[Article]) -> OutputFile:
     """Each term with the passages that use it: one scan of the corpus for all terms."""
-    page = "glossary/index.md"
+    page = GLOSSARY_PAGE
     items = glossary()
     owner = owners()
     uses: list[list[dict]] = [[] for _ in items]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .dedupe import Likeness
+from .glossary import GLOSSARY_PAGE
 from .indexes import speaks_of
 from .models import OutputFile, Paragraph, Processed, Record, Skipped
 from .themes import vocabulary
@@ -34,7 +35,6 @@ MAX_CHANGED = 8  # more edits at once: a full build is as quick and simpler to t
 _LINKED_ANCHOR = re.compile(r"\.md#([A-Za-z0-9_-]+)")
 _SHOWN_PAGE = re.compile(r"sources/([A-Za-z0-9_.-]+?)(?:\.md|/)")
 _SHOWING_SUMMARIES = ("index.md", "feeds/rss.xml", "feeds/feed.json")
-GLOSSARY_PAGE = "glossary/index.md"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ no corpus page can show, the corpus pages are kept and only the edited sources a
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import replace
 
@@ -68,7 +67,7 @@ def _corpus_stage(
             page = rendered[article.document.source_file]
             files.append(page if page.path == article.page else source_page(article, theme_names()))
     parts = sources_json_parts(articles, {r.source_file: r.data for r in results if r.data})
-    pages = corpus_pages(articles, skipped, settings.site_url, parts, cores=settings.workers or os.cpu_count() or 1)
+    pages = corpus_pages(articles, skipped, settings.site_url, parts, cores=settings.cores)
     clock.lap("index+render")
     cache.forget_memo()
     stamps = write.write_tree(settings.docs, files + pages)
@@ -141,15 +140,15 @@ def _render_pages(
     """These corpus pages (with the rest of their groups, but for theme and region pages),
     from every article."""
     results = {**preload.rest(), **new}
-    with gc_paused():
-        articles = unique_ids([r.article for s in keys if (r := results[s]).article])
-        return corpus_pages(with_pairs(articles, memo.pairs), list(memo.skipped), settings.site_url, parts,
-                            cores=settings.workers or os.cpu_count() or 1, groups={group_of(p) for p in pages}, only=pages)
+    articles = unique_ids([r.article for s in keys if (r := results[s]).article])
+    return corpus_pages(with_pairs(articles, memo.pairs), list(memo.skipped), settings.site_url, parts,
+                        cores=settings.cores, groups={group_of(p) for p in pages}, only=pages)
 
 
 class Preload:
     """The cached results of the unchanged sources, loaded a few at a time while a worker
-    reads the edited ones: should some corpus pages need rendering again, they are ready."""
+    reads the edited ones: should some corpus pages need rendering again, they are ready.
+    Used inside _keep_corpus, with the garbage collector paused."""
 
     STEP = 25
 
@@ -158,9 +157,8 @@ class Preload:
         self.loaded: dict[str, Processed | None] = {}
 
     def some(self) -> bool:
-        with gc_paused():
-            for source in self.waiting[len(self.loaded):len(self.loaded) + self.STEP]:
-                self.loaded[source] = self.cache.get(self.keys[source])
+        for source in self.waiting[len(self.loaded):len(self.loaded) + self.STEP]:
+            self.loaded[source] = self.cache.get(self.keys[source])
         return len(self.loaded) < len(self.waiting)
 
     def rest(self) -> dict[str, Processed]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,3 +19,7 @@ class Settings:
     cache: Path | None = Path(".cache/gen")
     progress: bool = True
     site_url: str = "https://example.github.io/caigou-briefing/"
+
+    @property
+    def cores(self) -> int:
+        return self.workers or os.cpu_count() or 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -34,7 +33,7 @@ def process_all(settings: Settings, sources: list[str], cache: Cache, keys: dict
     `warm`, if given, was started by the caller and is used or stopped here; while it works,
     `meanwhile` is called again and again until it returns False (nothing more to do).
     `slugs` are the last build's slugs of the sources to read (see markup.know_slugs)."""
-    cores = settings.workers or os.cpu_count() or 1
+    cores = settings.cores
     known = {s: r for s, r in (known or {}).items() if r is not None}
     held = {s for s in sources if s in known or cache.holds(keys[s])}
     stored, missing = [s for s in sources if s in held], [s for s in sources if s not in held]
@@ -77,8 +76,7 @@ class WarmWorker:
     def worth_it(cls, settings: Settings, sources: list[str], cache: Cache) -> WarmWorker | None:
         """A worker, if a fresh process is about to load many cached results (or to check
         the last build's memo) while a few sources may need reading."""
-        cores = settings.workers or os.cpu_count() or 1
-        if cores > 1 and len(sources) >= WARM_FROM and not is_warm() and cache.has_entries():
+        if settings.cores > 1 and len(sources) >= WARM_FROM and not is_warm() and cache.has_entries():
             return cls.start()
         return None
 

@@ -59,7 +59,7 @@ def write_tree(docs: Path, files: list[OutputFile], kept: dict[str, Stamp] | Non
     kept = kept or {}
     stamps: dict[str, Stamp] = {}
     folders: set[str] = set()
-    for relative, item in sorted([(f.path, f) for f in files] + [(path, None) for path in kept]):
+    for relative, item in sorted([(f.path, f) for f in files] + [(path, None) for path in kept], key=lambda e: e[0]):
         check_path(relative)
         if relative in stamps:
             raise UnsafePath(f"{relative} written twice")

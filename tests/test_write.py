@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from gen.models import OutputFile
-from gen.write import write_tree
+from gen.write import UnsafePath, write_tree
 
 
 def test_unchanged_files_are_linked_and_changed_ones_rewritten(tmp_path):
@@ -31,3 +33,8 @@ def test_a_symlinked_live_file_is_replaced_by_a_real_file(tmp_path):
     page = docs / "sources" / "a.md"
     assert not page.is_symlink() and page.read_text(encoding="utf-8") == "甲\n"
     assert outside.read_text(encoding="utf-8") == "甲\n"
+
+
+def test_a_path_given_twice_is_refused(tmp_path):
+    with pytest.raises(UnsafePath, match="written twice"):
+        write_tree(tmp_path / "docs", [OutputFile("sources/a.md", "甲\n"), OutputFile("sources/a.md", "乙\n")])
