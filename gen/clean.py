@@ -16,6 +16,7 @@ CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}]) +| +(?=[{CJK}{CJK_PUNCT}])")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 Step = Callable[[str], str]
 
@@ -52,7 +53,7 @@ def run_steps(text: str, steps: Iterable[Step] = TEXT_STEPS) -> str:
 
 def clean_inline(text: str) -> str:
     """One paragraph's text on one line: newlines joined the way the script wants."""
-    parts = [p.strip() for p in normalise_text(text).split("\n")]
+    parts = [p.strip() for p in _LINE_SEPARATORS.sub("\n", normalise_text(text)).split("\n")]
     out = ""
     for part in parts:
         if not part:

@@ -6,9 +6,12 @@ import codecs
 import re
 
 # C0/C1 controls except tab and newline, plus bidi overrides/isolates and zero-width
-# marks: they can hide or reorder text on the page, and never carry meaning here.
+# marks: they can hide or reorder text on the page, and never carry meaning here. Unicode
+# noncharacters (U+FDD0-U+FDEF, U+FFFE, U+FFFF) and lone surrogates go too: XML forbids
+# them, so one in a title would make the RSS feed ill-formed.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
 )
 _IMPLAUSIBLE = re.compile(
     "[^\\s\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2100-\u27bf\u3000-\u303f\u3040-\u30ff"

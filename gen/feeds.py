@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from email.utils import format_datetime
-from functools import partial
 from html import escape as html_escape
 
 from .dates import SHANGHAI
@@ -15,8 +13,9 @@ from .themes import Vocabulary
 
 FEED_SIZE = 50
 JIEBA_DICT = "assets/generated/jieba-user.txt"
-escape = partial(html_escape, quote=False)  # XML text: & < > only; xml.sax pulls in urllib and ssl
 TITLE = "政府采购改革简报 China Procurement Reform Briefing"
+DESCRIPTION = "政府采购改革的主题、地区与数据简报 · Themes, places and figures of China's procurement reform"
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=SHANGHAI)
 
 
 def page_url(site_url: str, article: Article) -> str:
@@ -40,32 +39,35 @@ def feeds(articles: list[Article], vocab: Vocabulary, site_url: str) -> list[Out
 
 
 def _rss(items: list[Article], names: dict[str, str], site_url: str) -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-        "<channel>",
-        f"<title>{escape(TITLE)}</title>",
-        f"<link>{escape(site_url)}</link>",
-        f'<atom:link href="{escape(site_url.rstrip("/") + "/feeds/rss.xml")}" rel="self" type="application/rss+xml"/>',
-        "<description>政府采购改革的主题、地区与数据简报 · Themes, places and figures of China's procurement reform</description>",
-        "<language>zh-CN</language>",
-    ]
-    if items:
-        lines.append(f"<lastBuildDate>{format_datetime(_moment(items[0]))}</lastBuildDate>")
+    """RSS 2.0 written by feedgen (lxml escapes every text node for XML).
+
+    Feed readers render `<description>` as HTML, so the summary, which is plain text, is
+    HTML-escaped first: a source's `<script>` reaches the reader as the text "<script>".
+    """
+    from feedgen.feed import FeedGenerator
+
+    feed = FeedGenerator()
+    feed.title(TITLE)
+    # RSS keeps one <link>, the last one given: the self link (atom:link) goes first
+    feed.link(href=site_url.rstrip("/") + "/feeds/rss.xml", rel="self", type="application/rss+xml")
+    feed.link(href=site_url)
+    feed.description(DESCRIPTION)
+    feed.language("zh-CN")
+    feed.generator(TITLE)
+    # feedgen stamps the build time by default: the newest item's date keeps output repeatable
+    feed.lastBuildDate(_moment(items[0]) if items else EPOCH)
     for article in items:
         url = page_url(site_url, article)
-        lines += [
-            "<item>",
-            f"<title>{escape(article.meta.title)}</title>",
-            f"<link>{escape(url)}</link>",
-            f'<guid isPermaLink="true">{escape(url)}</guid>',
-            f"<pubDate>{format_datetime(_moment(article))}</pubDate>",
-            f"<description>{escape(article.meta.summary)}</description>",
-            *(f"<category>{escape(names[t])}</category>" for t in article.themes),
-            "</item>",
-        ]
-    lines += ["</channel>", "</rss>", ""]
-    return "\n".join(lines)
+        entry = feed.add_entry(order="append")
+        entry.title(article.meta.title)
+        entry.link(href=url)
+        entry.guid(url, permalink=True)
+        entry.pubDate(_moment(article))
+        if article.meta.summary:
+            entry.description(html_escape(article.meta.summary, quote=False))
+        for theme in article.themes:
+            entry.category(term=names[theme])
+    return feed.rss_str(pretty=True).decode("utf-8")
 
 
 def _json_feed(items: list[Article], names: dict[str, str], site_url: str) -> str:

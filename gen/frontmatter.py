@@ -6,6 +6,7 @@ with YAML quoting that round-trips any title (colons, "#", "---", quotes, braces
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field, fields
@@ -15,6 +16,9 @@ import yaml
 _FENCE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+
+
+SUMMARY_MAX = 120  # characters of text (before HTML escaping)
 
 
 class FrontMatterError(ValueError):
@@ -78,8 +82,8 @@ class PageFrontMatter:
             raise FrontMatterError(f"date not YYYY-MM-DD: {self.date}")
         if self.datetime and not _DATETIME.match(self.datetime):
             raise FrontMatterError(f"datetime not ISO 8601 with offset: {self.datetime}")
-        if len(self.summary) > 120:
-            raise FrontMatterError("summary longer than 120 characters")
+        if len(html.unescape(self.summary)) > SUMMARY_MAX:
+            raise FrontMatterError(f"summary longer than {SUMMARY_MAX} characters")
         for name in ("themes", "regions", "tags"):
             if not all(isinstance(v, str) for v in getattr(self, name)):
                 raise FrontMatterError(f"{name} must be a list of strings")

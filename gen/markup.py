@@ -18,30 +18,47 @@ _ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
 })
 _SPECIAL = re.compile(r"[\\`*_\[\]&<>{}|]")  # str.translate is slow on CJK text: skip it when it would do nothing
-_LINE_START = re.compile(r"^(\s*)([#+\-])")
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])(\s)")
 _SAFE_URL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+_URL_UNSAFE = re.compile(r"""[\s"'<>`{}|\\^]""")  # never raw in an attribute or a Markdown link
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _SLUG_SAFE = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 80
 
 
 def escape(text: str) -> str:
-    """One line of plain text as Markdown that renders to exactly that text."""
+    """One line of plain text as Markdown that renders to exactly that text.
+
+    A line break inside the value becomes a space: a second line would start a heading,
+    a list, an admonition or a table row. Leading white space goes too (four spaces would
+    start a code block), and a leading "!" or "?" becomes an entity ("!!!" and "???" start
+    admonitions and collapsible blocks; Markdown has no backslash escape for "?").
+    """
+    if _LINE_BREAKS.search(text):
+        text = _LINE_BREAKS.sub(" ", text)
     if _SPECIAL.search(text):
         text = text.translate(_ESCAPES)
-    first = text.lstrip()[:1]
+    text = text.lstrip()
+    first = text[:1]
     if first in ("#", "+", "-"):
-        return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+        return "\\" + text
+    if first in ("!", "?"):
+        return f"&#{ord(first)};" + text[1:]
     if first.isdigit():
         return _NUMBERED.sub(r"\1\\\2\3", text)
     return text
 
 
 def safe_url(url: str) -> str:
-    """An http(s) address (protocol-relative ones made https), else ""."""
+    """An http(s) address (protocol-relative ones made https), else "".
+
+    Characters that could end an attribute or a link (quotes, brackets, white space) are
+    percent-encoded.
+    """
     url = (url or "").strip()
     if not _SAFE_URL.match(url):
         return ""
+    url = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
     return "https:" + url if url.startswith("//") else url
 
 

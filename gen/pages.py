@@ -11,18 +11,20 @@ from .render import render
 
 def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
     meta = article.meta
+    # MkDocs templates do not autoescape: Material writes front-matter values into the page
+    # as HTML, in text (<title>, the header) and in attributes (<meta name="author">). So
+    # every value that comes from a source is HTML-escaped, quotes included.
     front = frontmatter.PageFrontMatter(
-        # Material writes the front-matter title into the page as HTML: escape it there.
-        title=html.escape(meta.title, quote=False),
+        title=_html(meta.title),
         date=meta.date,
         datetime=meta.datetime,
-        publisher=meta.publisher,
-        author=meta.author,
-        url=meta.url,
-        doc_number=meta.doc_number,
-        source_file=article.document.source_file,
+        publisher=_html(meta.publisher),
+        author=_html(meta.author),
+        url=_html(meta.url),
+        doc_number=_html(meta.doc_number),
+        source_file=_html(article.document.source_file),
         format=article.document.format,
-        summary=meta.summary,
+        summary=_html(meta.summary),
         on_topic=article.on_topic,
         themes=list(article.themes),
         regions=[place.name for place in article.regions],
@@ -45,6 +47,10 @@ def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
         url=meta.url,
     )
     return OutputFile(article.page, text)
+
+
+def _html(value: str) -> str:
+    return html.escape(value, quote=True)
 
 
 def _meta_items(article: Article) -> list[tuple[str, str]]:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from gen import clean, frontmatter, markup
 from gen.body import drop_teaser
-from gen.models import Block
+from gen.models import Block, Meta
+from gen.readers.common import finish_meta
 
 CJK_TEXT = st.text(
     alphabet=st.one_of(
@@ -57,6 +58,30 @@ def test_escaped_text_renders_as_itself_and_never_as_html(text):
     assert not re.search(r"<(?!/?p>)", rendered), rendered
     inner = re.sub(r"^<p>|</p>$", "", rendered)
     assert html.unescape(inner) == line or not line.strip()
+
+
+MULTILINE_MARKUP = st.lists(
+    st.sampled_from(["# 标题", "!!! danger \"警告\"", "| a | b |", "|---|---|", "- 项", "1. 项", "> 引", "    code",
+                     "<script>x()</script>", "{: onclick=\"x()\" }", "张三", "\u2028", "", "==="]),
+    max_size=8,
+).map("\n".join)
+
+
+@settings(max_examples=200)
+@given(MULTILINE_MARKUP)
+def test_a_multi_line_value_renders_as_one_plain_paragraph(text):
+    rendered = markdown.markdown(markup.escape(text), extensions=["attr_list", "tables", "admonition"])
+    assert not re.search(r"<(?!/?p>)", rendered), rendered
+    assert rendered.count("<p>") <= 1
+
+
+@given(MULTILINE_MARKUP, CJK_TEXT)
+def test_metadata_is_one_line_and_names_hold_no_markup(author, title):
+    meta, _ = finish_meta(Meta(title=title, author=author, publisher=author, summary=author))
+    for value in (meta.title, meta.author, meta.publisher, meta.summary):
+        assert not re.search("[\n\r\u2028\u2029]", value)
+    for name in (meta.author, meta.publisher):
+        assert not set(name) & set("<>\"{}=|#!`")
 
 
 @given(st.text(min_size=1, max_size=80).filter(lambda t: t.strip()), CJK_TEXT)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..frontmatter import FrontMatterError, split
 from ..models import Document
 from ..rules import formats
-from . import content_scrape, hexo, html_page, jekyll, markdown_doc, pdf_notice, portal_scrape
+from . import common, content_scrape, hexo, html_page, jekyll, markdown_doc, pdf_notice, portal_scrape
 from ._post import looks_like_html
 
 TEXT_READERS = {
@@ -75,9 +75,8 @@ def read_text(text: str, source_file: str) -> Document:
         document = TEXT_READERS[fmt](body, source_file)
     if not document.blocks:
         raise Unreadable(f"no article text found ({fmt})")
-    if warnings:
-        document = replace(document, warnings=tuple(warnings) + document.warnings)
-    return document
+    meta, meta_warnings = common.finish_meta(document.meta)
+    return replace(document, meta=meta, warnings=tuple(warnings) + document.warnings + meta_warnings)
 
 
 def _drop_broken_fence(text: str) -> str:

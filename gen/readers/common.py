@@ -4,16 +4,37 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import fields
 
 from ..clean import clean_inline, squash
+from ..frontmatter import SUMMARY_MAX
 from ..models import Block, Document, Meta
 from ..rules import Boilerplate
 
-SUMMARY_MAX = 120
+NAME_MAX = 60
+# What a person's or an organisation's name can hold: letters and digits of any script,
+# spaces and the joining marks names use. No markup, quote, brace or equals sign.
+_NAME = re.compile(r"[\w·・.\-－—&＆'’()（）《》〈〉、，,/／ ]+")
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”」』）)]*|[^。！？!?]+$")
 
 
 _SOURCE_ON_LINE = re.compile(r"(?:信息|文章)?来源\s*[:：]\s*([\u4e00-\u9fa5A-Za-z0-9（）()]{2,30})")
+
+
+def finish_meta(meta: Meta) -> tuple[Meta, tuple[str, ...]]:
+    """Every field one line of plain text; a name field only what a name can hold.
+
+    Runs once for every reader, so no family can pass a multi-line or markup-bearing value
+    to the pages, the feeds or the `<meta>` tags Material writes.
+    """
+    values = {f.name: clean_inline(getattr(meta, f.name)) for f in fields(Meta)}
+    warnings = []
+    for key in ("publisher", "author"):
+        value = values[key]
+        if value and (len(value) > NAME_MAX or not _NAME.fullmatch(value)):
+            warnings.append(f"{key} dropped: not a name")
+            values[key] = ""
+    return Meta(**values), tuple(warnings)
 
 
 def source_named_on(lines: list[str]) -> str:
