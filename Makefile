@@ -27,6 +27,7 @@ browser:
 	bash scripts/ensure-chromium.sh
 
 test: $(STAMP) browser
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 golden: $(STAMP)
@@ -36,7 +37,7 @@ screenshots: $(STAMP) browser
 	SCREENSHOT_DIR=.github/screenshots $(PY) -m pytest tests/test_browser.py
 
 bench: $(STAMP)
-	$(PY) -m gen bench --sizes 1000,10000
+	$(PY) -m tools.bench --sizes 1000,10000
 
 clean:
 	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/feeds docs/index.md docs/assets/generated .cache

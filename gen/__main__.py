@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from .pipeline import build
-from .settings import Settings
+from gen.pipeline import build
+from gen.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
                            help="largest size that also gets a plain Material build (it grows quadratically)")
     args = parser.parse_args(argv)
     if args.command == "bench":
-        from .bench import run_bench
+        from tools.bench.bench import run_bench
 
         return run_bench([int(n) for n in args.sizes.split(",")], args.out, args.plain_max)
     settings = Settings(
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: sources folder {settings.sources} does not exist", file=sys.stderr)
         return 2
     if args.command == "watch":
-        from .watch import watch
+        from gen.incremental.watch import watch
 
         print(f"watching {settings.sources} (Ctrl-C to stop)", flush=True)
         try:
@@ -90,7 +90,6 @@ def print_summary(report) -> None:
         print(f"  warning {warning}")
     if report.timings:
         print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
-        print(f"  corpus pages: {report.corpus}")
 
 
 def exit_now(code: int) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gen import paths
+
 
 @dataclass(frozen=True)
 class Block:
@@ -110,7 +112,7 @@ class Article:
     @property
     def page(self) -> str:
         """The page that shows this article: a duplicate is shown by its canonical copy."""
-        return f"sources/{self.duplicate_of or self.id}.md"
+        return paths.source(self.duplicate_of or self.id)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ class Processed:
 
 @dataclass(frozen=True)
 class Record:
-    """What the build report says of one article (kept between builds, unlike the article)."""
+    """What the build report says of one article."""
 
     source_file: str
     id: str
@@ -164,6 +166,3 @@ class BuildReport:
     warnings: tuple[str, ...] = ()
     records: tuple[Record, ...] = field(default=(), repr=False)
     timings: tuple[tuple[str, float], ...] = ()
-    # The corpus pages: "kept" from the last build (gen/memo.py), "kept but <groups rendered
-    # again>", or "rendered: <why they could not be kept>".
-    corpus: str = "rendered"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -49,7 +49,7 @@ class Boilerplate:
         return bool(_joined(self.header_lines).search(line))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One alternation for a list of rules: a single search per line instead of one each."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)")
@@ -69,10 +69,10 @@ def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
 
 def read_yaml(name: str, data_dir: Path = DATA_DIR):
     with open(data_dir / name, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-@lru_cache(maxsize=None)
+@cache
 def boilerplate(data_dir: Path = DATA_DIR) -> Boilerplate:
     raw = read_yaml("boilerplate.yml", data_dir)
     labels = raw["nav_link_labels"]
@@ -100,7 +100,7 @@ def _signals(items: list[dict]) -> tuple[Signal, ...]:
     return tuple(Signal(re.compile(i["pattern"], re.MULTILINE), float(i["weight"])) for i in items)
 
 
-@lru_cache(maxsize=None)
+@cache
 def formats(data_dir: Path = DATA_DIR) -> Formats:
     raw = read_yaml("formats.yml", data_dir)
     return Formats(

@@ -14,12 +14,9 @@ import shutil
 import stat
 from pathlib import Path
 
-from .models import OutputFile
+from gen.models import OutputFile
+from gen.paths import GENERATED
 
-# Top-level names under docs/ that belong to the generator; everything else is hand-written.
-GENERATED = (
-    "index.md", "sources", "data", "themes", "regions", "timeline", "glossary", "others", "feeds", "assets/generated",
-)
 _STAGING = ".gen-staging"
 _RETIRED = ".gen-retired"
 

@@ -6,11 +6,12 @@ import json
 import shutil
 
 import jsonschema
-
+import pytest
 from conftest import SEEDS, live_html_problems, mkdocs_build
-from gen.export import SCHEMA_PATH
+
 from gen.pipeline import build
 from gen.settings import Settings
+from gen.site.export import SCHEMA_PATH
 
 
 def test_sources_json_matches_its_schema(sources_data):
@@ -69,11 +70,9 @@ def test_failed_build_leaves_previous_output(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr("gen.corpus.export.sources_json_files", explode)
-    try:
+    monkeypatch.setattr("gen.site.corpus.export.sources_json_files", explode)
+    with pytest.raises(RuntimeError, match="render failed"):
         build(Settings(sources=SEEDS, docs=docs, progress=False, cache=None))
-    except RuntimeError:
-        pass
     after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     assert after == before
 

@@ -1,12 +1,14 @@
-"""The cache: a re-run re-processes only changed sources and writes the same output."""
+"""The cache: a re-run processes only changed sources and writes the same output."""
 
 from __future__ import annotations
 
 import shutil
 
-import gen.process
-import gen.workers
+import pytest
 from conftest import SEEDS
+
+import gen.pipeline
+from gen.incremental.cache import Cache
 from gen.pipeline import build
 from gen.settings import Settings
 
@@ -15,31 +17,57 @@ def _tree(folder):
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_only_the_changed_source_is_read_and_processed_again(tmp_path, monkeypatch):
-    """An unchanged file's stamp (inode, size, modification and change times) stands for its
-    bytes; a file changed within two seconds of being stamped is hashed anyway (here: no such
-    margin, so that the stamps are used at all)."""
-    monkeypatch.setattr("gen.memo.RACY_NS", 0)
-    sources = tmp_path / "sources"
-    shutil.copytree(SEEDS, sources)
+@pytest.fixture
+def sources(tmp_path):
+    folder = tmp_path / "sources"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def _counting(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    original = gen.pipeline.process_source
+    monkeypatch.setattr(gen.pipeline, "process_source", lambda source, raw: calls.append(source) or original(source, raw))
+    return calls
+
+
+def test_only_the_changed_source_is_processed_again(tmp_path, sources, monkeypatch):
     settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=1)
-    calls, hashed = [], []
-    original, original_key = gen.process.process_source, gen.workers.Cache.key
-    monkeypatch.setattr(gen.process, "process_source", lambda root, rel: calls.append(rel) or original(root, rel))
-    monkeypatch.setattr(gen.workers.Cache, "key", lambda self, root, rel: hashed.append(rel) or original_key(self, root, rel))
+    calls = _counting(monkeypatch)
     build(settings)
-    assert len(calls) == len(hashed) == 5
+    assert len(calls) == 5
     calls.clear()
-    hashed.clear()
     build(settings)
-    assert calls == hashed == []
+    assert calls == []
     changed = sources / "003_641ee5b96c45208b.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("各区市财政局：", "各区市财政局、各有关单位："), encoding="utf-8")
     build(settings)
-    assert calls == hashed == ["003_641ee5b96c45208b.txt"]
+    assert calls == ["003_641ee5b96c45208b.txt"]
     fresh = tmp_path / "fresh"
     build(Settings(sources=sources, docs=fresh, cache=None, progress=False))
     assert _tree(settings.docs) == _tree(fresh)
+
+
+def test_the_key_is_of_the_bytes_read_not_of_the_file_later(tmp_path, sources, monkeypatch):
+    """A source edited between being read and being stored must not be cached under the key of
+    its new bytes: the next build would then keep the old result for ever."""
+    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=1)
+    edited = sources / "003_641ee5b96c45208b.txt"
+    original = gen.pipeline.process_source
+
+    def edit_while_processing(source, raw):
+        if source == edited.name:
+            edited.write_text(edited.read_text(encoding="utf-8").replace("各区市财政局：", "各县市区财政局："), encoding="utf-8")
+        return original(source, raw)
+
+    monkeypatch.setattr(gen.pipeline, "process_source", edit_while_processing)
+    build(settings)
+    monkeypatch.undo()
+    build(settings)
+    fresh = tmp_path / "fresh"
+    build(Settings(sources=sources, docs=fresh, cache=None, progress=False))
+    assert _tree(settings.docs) == _tree(fresh)
+    assert "各县市区财政局" in "".join(p.read_text(encoding="utf-8") for p in (settings.docs / "sources").glob("*.md"))
 
 
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
@@ -51,36 +79,21 @@ def test_a_corrupt_cache_entry_is_a_miss(tmp_path):
     assert len(report.records) == 5 and not report.skipped
 
 
-def test_overlapped_and_forked_stages_write_what_a_serial_build_writes(tmp_path, monkeypatch):
-    """Thresholds at zero so the seeds take the paths that large corpora take."""
-    monkeypatch.setattr("gen.workers.WARM_FROM", 0)
-    monkeypatch.setattr("gen.workers.is_warm", lambda: False)  # as in a fresh process
-    monkeypatch.setattr("gen.corpus.FORK_FROM", 0)
-    answered = []
-    original_results = gen.workers.WarmWorker.results
-    monkeypatch.setattr(gen.workers.WarmWorker, "results", lambda self: answered.append(1) or original_results(self))
-    sources = tmp_path / "sources"
-    shutil.copytree(SEEDS, sources)
-    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=2)
-    build(settings)
-    changed = sources / "002_0bd56fb7324264d2.txt"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("。", "。（更新）", 1), encoding="utf-8")
-    report = build(settings)
-    assert len(report.records) == 5 and answered == [1]  # the changed source came from the warm worker
-    assert len(build(settings).records) == 5 and answered == [1]  # nothing changed: the worker is stopped unused
+def test_a_pool_build_writes_what_a_serial_build_writes(tmp_path, sources, monkeypatch):
+    """The pool threshold at zero, so the seeds take the path that large corpora take."""
+    monkeypatch.setattr("gen.incremental.workers.PARALLEL_FROM", 0)
+    pooled = tmp_path / "pooled"
+    build(Settings(sources=sources, docs=pooled, cache=tmp_path / "cache", progress=False, workers=2))
     serial = tmp_path / "serial"
     build(Settings(sources=sources, docs=serial, cache=None, progress=False, workers=1))
-    assert _tree(settings.docs) == _tree(serial)
+    assert _tree(pooled) == _tree(serial)
 
 
-def test_the_cache_keeps_only_the_last_build(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(SEEDS, sources)
+def test_the_cache_keeps_only_the_last_build(tmp_path, sources):
     cache = tmp_path / "cache"
     old_version = cache / "0123456789abcdef" / "ab"
     old_version.mkdir(parents=True)
     (old_version / "stale.pkl").write_bytes(b"x")
-    (cache / "notes.txt").parent.mkdir(exist_ok=True)
     (cache / "notes.txt").write_text("not ours to remove", encoding="utf-8")
     settings = Settings(sources=sources, docs=tmp_path / "docs", cache=cache, progress=False)
     build(settings)
@@ -91,30 +104,14 @@ def test_the_cache_keeps_only_the_last_build(tmp_path):
     assert (cache / "notes.txt").exists()
 
 
-def test_an_unfinished_build_leaves_no_entry_behind(tmp_path, monkeypatch):
-    """The listing of kept entries spares a scan of the cache; a build that dies after adding
-    entries must not leave them unlisted for ever."""
-    sources = tmp_path / "sources"
-    shutil.copytree(SEEDS, sources)
-    cache = tmp_path / "cache"
-    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=cache, progress=False, workers=1)
-    build(settings)
-    changed = sources / "001_05a1f2770c868292.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+def test_an_unwritable_cache_costs_speed_not_the_build(tmp_path, monkeypatch):
+    def full(*_):
+        raise OSError(28, "No space left on device")
 
-    def die(*_):
-        raise KeyboardInterrupt
+    monkeypatch.setattr("gen.incremental.cache._dump", full)
+    report = build(Settings(sources=SEEDS, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False))
+    assert len(report.records) == 5 and not report.skipped
 
-    monkeypatch.setattr(gen.workers.Cache, "keep_only", die)
-    try:
-        build(settings)
-    except KeyboardInterrupt:
-        pass
-    assert len(list(cache.rglob("*.pkl"))) == 6  # the interrupted build's entry is there
-    monkeypatch.undo()
-    changed.write_text(changed.read_text(encoding="utf-8") + "再补充一句。\n", encoding="utf-8")
-    build(settings)
-    assert len(list(cache.rglob("*.pkl"))) == 5
-    listed = next(cache.rglob("entries.txt")).read_text(encoding="ascii").split()
-    assert sorted(p.stem for p in cache.rglob("*.pkl")) == listed
 
+def test_keys_differ_by_path_and_by_bytes():
+    assert len({Cache.key("a.txt", b"x"), Cache.key("b.txt", b"x"), Cache.key("a.txt", b"y")}) == 3

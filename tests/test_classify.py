@@ -6,10 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from gen.assemble import article_for
-from gen.classify import classify
 from gen.models import Block, Document, Meta
-from gen.themes import vocabulary
+from gen.understanding.assemble import article_for
+from gen.understanding.classify import classify
+from gen.understanding.themes import vocabulary
 
 LABELS = yaml.safe_load((Path(__file__).parent / "labels" / "seed_themes.yml").read_text(encoding="utf-8"))
 # Floors a change must not fall below; the measured figures are in the issue notes.

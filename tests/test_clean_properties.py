@@ -9,10 +9,11 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gen import clean, frontmatter, markup
-from gen.body import drop_teaser
+from gen.cleaning import text as clean
+from gen.cleaning.blocks import drop_teaser
 from gen.models import Block, Meta
-from gen.readers.common import finish_meta
+from gen.reading.readers.common import finish_meta
+from gen.rendering import frontmatter, markup
 
 CJK_TEXT = st.text(
     alphabet=st.one_of(

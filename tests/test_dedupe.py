@@ -8,8 +8,8 @@ from itertools import chain
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gen.dedupe import COMMON, NEAR, mark_duplicates
 from gen.models import Article, Document, Meta
+from gen.understanding.duplicates import COMMON, NEAR, mark_duplicates
 
 
 def _full_scan(prints: list[frozenset[int]], hashes: list[str]) -> dict[int, int]:
@@ -49,7 +49,7 @@ def test_early_stop_matches_full_scan(prints, hash_picks):
     hashes = [str(hash_picks[i]) for i in range(len(prints))]
     articles = [Article(f"a{i:03d}", Document(names[i], "text", Meta(), (), content_hash=hashes[i]), ())
                 for i in range(len(prints))]
-    marked = mark_duplicates(articles, dict(zip(names, prints)))
+    marked = mark_duplicates(articles, dict(zip(names, prints, strict=True)))
     expected = _full_scan(prints, hashes)
     assert {i: a.duplicate_of for i, a in enumerate(marked) if a.duplicate_of} == {
         i: f"a{owner:03d}" for i, owner in expected.items()}

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gen import markup
-from gen.htmlblocks import html_to_blocks
+from gen.cleaning.htmlblocks import html_to_blocks
 from gen.models import Document, Skipped
-from gen.read import read_source
+from gen.reading.discover import read_source
+from gen.rendering import markup
 from gen.rules import boilerplate
 
 TAGS = ["p", "div", "span", "script", "style", "iframe", "svg", "a", "img", "strong", "font", "br", "h2", "table", "td"]

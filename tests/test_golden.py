@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from gen.decode import decode_bytes
 from gen.pipeline import page_for_text
-from gen.readers import detect
+from gen.reading.decode import decode_bytes
+from gen.reading.detect import detect
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p for p in GOLDEN.glob("*/*") if not p.name.endswith(".expected.md"))
@@ -31,7 +31,7 @@ def test_golden_page(source: Path):
 
 
 def test_every_format_has_a_golden_case():
-    from gen.readers import FORMATS
+    from gen.reading.detect import FORMATS
 
     covered = {p.parent.name for p in CASES}
     assert covered >= set(FORMATS) - {"text"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gen.figures import find_figures
-from gen.places import gazetteer
+from gen.understanding.figures import find_figures
+from gen.understanding.places import gazetteer
 
 PLACES = [
     ("河南省义马市", "义马市", "河南省", "三门峡市", "411281"),

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import feedparser
 import pytest
-
 from conftest import ROOT, mkdocs_build
 
 

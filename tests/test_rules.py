@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gen.body import take_credits
+from gen.cleaning.blocks import take_credits
 from gen.models import Block
 from gen.rules import boilerplate
 

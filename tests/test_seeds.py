@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import SEEDS
-from gen.frontmatter import load as load_front
+
+from gen.rendering.frontmatter import load as load_front
 
 CASES = sorted(yaml.safe_load((SEEDS.parent / "tests" / "seed_expectations.yml").read_text(encoding="utf-8")))
 FIELDS = ("format", "title", "date", "datetime", "publisher", "author", "url", "doc_number")

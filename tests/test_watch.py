@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 
-import gen.process
 from conftest import SEEDS
+
+import gen.pipeline
+from gen.incremental.watch import snapshot, watch
 from gen.settings import Settings
-from gen.watch import snapshot, watch
 
 
 def test_an_edit_rebuilds_once_and_reads_only_the_edited_source(tmp_path, monkeypatch):
@@ -16,8 +17,8 @@ def test_an_edit_rebuilds_once_and_reads_only_the_edited_source(tmp_path, monkey
     settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False, workers=1)
     edited = sources / "004_e02a84cfd321e3da.txt"
     read = []
-    original = gen.process.process_source
-    monkeypatch.setattr(gen.process, "process_source", lambda root, rel: read.append(rel) or original(root, rel))
+    original = gen.pipeline.process_source
+    monkeypatch.setattr(gen.pipeline, "process_source", lambda source, raw: read.append(source) or original(source, raw))
     reports = []
 
     def edit_then_wait(seconds):

@@ -1,0 +1,173 @@
+"""Shared body rules: from a reader's raw blocks to the article's blocks.
+
+Named steps run in order (see `finish_body`); each takes and returns plain values so a
+reader can call the ones its family needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from gen.cleaning.text import squash
+from gen.models import Block
+from gen.rules import Boilerplate
+
+TERMINAL = "。！？!?；;：:…,，、"
+_SECTION_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[章节部分篇]|[（(][一二三四五六七八九十]+[）)])")
+HEAD_WINDOW = 10
+
+
+@dataclass(frozen=True)
+class Credits:
+    publisher: str = ""
+    author: str = ""
+    original_title: str = ""
+
+
+def drop_junk_blocks(blocks: list[Block], rules: Boilerplate) -> list[Block]:
+    """Drop lines the rules call junk (share buttons, counters, nav links)."""
+    return [b for b in blocks if b.kind == "img" or not rules.is_drop(b.text)]
+
+
+def cut_tail(blocks: list[Block], rules: Boilerplate) -> list[Block]:
+    """Everything from the first tail marker after the article began is site chrome."""
+    seen_body = False
+    for index, block in enumerate(blocks):
+        if seen_body and rules.is_tail(block.text):
+            return blocks[:index]
+        if block.kind in ("p", "bold") and len(block.text) >= 40:
+            seen_body = True
+    return blocks
+
+
+def take_credits(blocks: list[Block], rules: Boilerplate) -> tuple[list[Block], Credits]:
+    """Move source credits, bylines and editor lines out of the body."""
+    found: dict[str, str] = {}
+    kept: list[Block] = []
+    for position, block in enumerate(blocks):
+        text = block.text
+        if block.kind in ("p", "h", "bold"):
+            for credit in rules.credits:
+                if credit.prefix and position > 3:
+                    continue
+                match = credit.pattern.search(text)
+                if not match:
+                    continue
+                for key, value in match.groupdict().items():
+                    if value and key not in found:
+                        found[key] = value.strip()
+                text = text[: match.start()] + text[match.end():] if credit.prefix or credit.suffix else ""
+                break
+        if text.strip():
+            kept.append(replace(block, text=text.strip()))
+    publisher = _clean_publisher(found.get("publisher", ""), rules)
+    return kept, Credits(publisher, found.get("author", ""), found.get("original_title", ""))
+
+
+def _clean_publisher(value: str, rules: Boilerplate) -> str:
+    if value in ("本报", "本站", "本网", "网络", "互联网"):
+        return ""
+    for noise in rules.publisher_noise:
+        value = noise.sub("", value)
+    return value.strip(" ：:，,")
+
+
+def find_title_repeat(blocks: list[Block], title: str) -> int:
+    """Index of the last repetition of the title near the top, or -1."""
+    key = squash(title)
+    last = -1
+    if not key:
+        return last
+    for index, block in enumerate(blocks[:HEAD_WINDOW]):
+        if squash(block.text).strip("→↓") == key.strip("→↓"):
+            last = index
+    return last
+
+
+def drop_head(blocks: list[Block], title: str, rules: Boilerplate, *, scrape: bool) -> list[Block]:
+    """Remove the title repetition and what stands before it in the head.
+
+    For scrapes everything before the last repetition is page chrome. For posts only
+    short kicker lines (column names, slogans) before it go.
+    """
+    blocks = [b for b in blocks if not rules.is_header(b.text)] if scrape else blocks
+    cut = find_title_repeat(blocks, title)
+    if cut < 0:
+        return blocks
+    head = [] if scrape else [b for b in blocks[:cut] if not _is_kicker(b)]
+    return head + blocks[cut + 1:]
+
+
+def _is_kicker(block: Block) -> bool:
+    return len(block.text) <= 25 and not any(ch in block.text for ch in "。！？；")
+
+
+def drop_teaser(blocks: list[Block]) -> list[Block]:
+    """A line ending in "..." that repeats the text after it is a teaser, not content."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        text = block.text.rstrip()
+        if block.kind == "p" and re.search(r"(\.\.\.|…|……)$", text):
+            stem = squash(re.sub(r"(\.\.\.|…)+$", "", text))
+            after = squash("".join(b.text for b in blocks[index + 1: index + 40]))
+            if len(stem) >= 10 and (after.startswith(stem) or stem[:30] in after[:600]):
+                continue
+        kept.append(block)
+    return kept
+
+
+def mark_headings(blocks: list[Block]) -> list[Block]:
+    """Short standalone lines between paragraphs, and 一、 sections, become headings."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1:index + 2]
+        if block.kind == "bold":
+            is_head = bool(following) and following[0].kind == "p" and block.text[-1] not in "。！？"
+            block = replace(block, kind="h" if is_head else "p")
+        elif block.kind == "p" and _looks_like_heading(block.text, following):
+            block = replace(block, kind="h")
+        out.append(block)
+    return out
+
+
+def _looks_like_heading(text: str, following: list[Block]) -> bool:
+    if len(text) > 40 or text[-1] in TERMINAL or "。" in text:
+        return False
+    if text[0] in "（(" and text[-1] in "）)":
+        return False
+    if not following or following[0].kind != "p":
+        return False
+    nxt = following[0].text
+    if _SECTION_HEAD.match(text):
+        return True
+    return len(nxt) >= max(2 * len(text), 20) and nxt[-1] in TERMINAL + "”」）)"
+
+
+def merge_lead_labels(blocks: list[Block], rules: Boilerplate) -> list[Block]:
+    """"编者按：" alone on a line becomes the bold lead-in of the next paragraph."""
+    out: list[Block] = []
+    pending = ""
+    for block in blocks:
+        label = block.text.rstrip(":： ")
+        if block.kind in ("p", "h", "bold") and label in rules.lead_labels:
+            pending = label
+            continue
+        if pending and block.kind == "p":
+            block = replace(block, text=f"{pending}：{block.text}")
+            pending = ""
+        out.append(block)
+    return out
+
+
+def finish_body(blocks: list[Block], title: str, rules: Boilerplate, *, scrape: bool) -> tuple[list[Block], Credits]:
+    """The steps every family shares, in order."""
+    blocks = [b for b in blocks if b.text.strip() or b.kind == "img"]
+    blocks = drop_teaser(blocks)
+    blocks = drop_head(blocks, title, rules, scrape=scrape)
+    blocks = drop_junk_blocks(blocks, rules)
+    blocks = cut_tail(blocks, rules)
+    blocks, credits = take_credits(blocks, rules)
+    blocks = merge_lead_labels(blocks, rules)
+    blocks = mark_headings(blocks)
+    return blocks, credits

@@ -1,0 +1,58 @@
+"""Every generated path under docs/, and the URL each page is published at: the one place.
+
+Pages are Markdown files; MkDocs publishes `a/b.md` at `a/b/` and `a/index.md` at `a/`
+(`use_directory_urls`). The writer accepts only paths under `GENERATED`; `.gitignore` and
+`make clean` are checked against it by tests/test_paths.py.
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+SOURCE_LIST = "sources/index.md"
+THEME_INDEX = "themes/index.md"
+REGION_INDEX = "regions/index.md"
+TIMELINE = "timeline/index.md"
+GLOSSARY = "glossary/index.md"
+OTHERS = "others/index.md"
+SOURCES_JSON = "data/sources.json"
+SOURCES_SCHEMA = "data/sources.schema.json"
+RSS = "feeds/rss.xml"
+JSON_FEED = "feeds/feed.json"
+GENERATED_ASSETS = "assets/generated"
+YEAR_CHART = f"{GENERATED_ASSETS}/theme-year.svg"
+HEATMAP = f"{GENERATED_ASSETS}/theme-province.svg"
+JIEBA_DICT = f"{GENERATED_ASSETS}/jieba-user.txt"
+
+
+def source(article_id: str) -> str:
+    return f"sources/{article_id}.md"
+
+
+def source_list(number: int) -> str:
+    """Page `number` (from 1) of the list of all sources."""
+    return SOURCE_LIST if number == 1 else f"sources/page-{number}.md"
+
+
+def theme(theme_id: str) -> str:
+    return f"themes/{theme_id}.md"
+
+
+def region(adcode: str) -> str:
+    return f"regions/{adcode}.md"
+
+
+# Top-level entries of docs/ that belong to the generator; everything else is hand-written.
+GENERATED = tuple(dict.fromkeys(
+    path.split("/")[0] if not path.startswith(GENERATED_ASSETS) else GENERATED_ASSETS
+    for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), REGION_INDEX, region("x"), TIMELINE,
+                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, YEAR_CHART, HEATMAP, JIEBA_DICT)
+))
+
+
+def url(page: str) -> str:
+    """The site-relative URL MkDocs publishes a page at ("sources/x.md" -> "sources/x/")."""
+    if page == HOME:
+        return ""
+    if page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/" if page.endswith(".md") else page

@@ -1,0 +1,54 @@
+"""The pages built from the whole corpus, each group from one builder.
+
+Every page here reads all articles; `corpus_pages` renders every group in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from gen.site import export, feeds, home, indexes
+from gen.site.indexes import FigureRanks
+from gen.models import Article, OutputFile, Skipped
+from gen.understanding.themes import Vocabulary, vocabulary
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: list[Article]
+    skipped: list[Skipped]
+    parts: list[bytes]  # each article's sources.json entry (UTF-8)
+    site_url: str
+    vocab: Vocabulary
+
+    @cached_property
+    def provinces(self) -> dict[str, str]:
+        """Province -> its adcode."""
+        return {p.province: p.adcode[:2] + "0000" for a in self.articles for x in a.paragraphs for p in x.places
+                if p.province}
+
+    @cached_property
+    def ranks(self) -> FigureRanks:
+        return FigureRanks(self.articles)
+
+
+GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
+    # the briefing half
+    "home": lambda c: home.home_page(c.articles, c.vocab),
+    "glossary": lambda c: [home.glossary_page(c.articles)],
+    "themes": lambda c: indexes.theme_pages(c.articles, c.vocab, c.provinces, c.ranks),
+    # the listing half
+    "regions": lambda c: indexes.region_pages(c.articles, c.vocab, c.provinces, c.ranks),
+    "timeline": lambda c: [indexes.timeline_page(c.articles, c.vocab)],
+    "source lists": lambda c: indexes.source_index_pages(c.articles, c.vocab),
+    "others": lambda c: [indexes.others_page(c.articles)],
+    "data": lambda c: export.sources_json_files(c.parts, c.skipped),
+    "feeds": lambda c: feeds.feeds(c.articles, c.vocab, c.site_url),
+    "search": lambda c: [feeds.jieba_user_dict(home.search_words(c.vocab))],
+}
+def corpus_pages(articles: list[Article], skipped: list[Skipped], site_url: str,
+                 parts: list[bytes] | None = None) -> list[OutputFile]:
+    parts = export.sources_json_parts(articles, {}) if parts is None else parts
+    corpus = Corpus(articles, skipped, parts, site_url, vocabulary())
+    return [page for build in GROUPS.values() for page in build(corpus)]

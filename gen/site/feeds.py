@@ -1,0 +1,103 @@
+"""RSS 2.0 and JSON Feed 1.1 of the newest sources, and the search word list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html import escape as html_escape
+
+from gen.cleaning.dates import SHANGHAI
+from gen.models import Article, OutputFile
+from gen.site.taxonomy import newest_first
+from gen.understanding.themes import Vocabulary
+from gen import paths
+
+FEED_SIZE = 50
+TITLE = "政府采购改革简报 China Procurement Reform Briefing"
+DESCRIPTION = "政府采购改革的主题、地区与数据简报 · Themes, places and figures of China's procurement reform"
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=SHANGHAI)
+
+
+def page_url(site_url: str, article: Article) -> str:
+    return site_url.rstrip("/") + "/" + paths.url(article.page)
+
+
+def _moment(article: Article) -> dt.datetime:
+    if article.meta.datetime:
+        return dt.datetime.fromisoformat(article.meta.datetime)
+    day = dt.date.fromisoformat(article.meta.date or "1970-01-01")
+    return dt.datetime(day.year, day.month, day.day, tzinfo=SHANGHAI)
+
+
+def feeds(articles: list[Article], vocab: Vocabulary, site_url: str) -> list[OutputFile]:
+    names = {t.id: f"{t.zh} {t.en}" for t in vocab.themes}
+    items = [a for a in newest_first(articles) if a.on_topic and not a.duplicate_of][:FEED_SIZE]
+    return [
+        OutputFile(paths.RSS, _rss(items, names, site_url)),
+        OutputFile(paths.JSON_FEED, _json_feed(items, names, site_url)),
+    ]
+
+
+def _rss(items: list[Article], names: dict[str, str], site_url: str) -> str:
+    """RSS 2.0 written by feedgen (lxml escapes every text node for XML).
+
+    Feed readers render `<description>` as HTML, so the summary, which is plain text, is
+    HTML-escaped first: a source's `<script>` reaches the reader as the text "<script>".
+    """
+    from feedgen.feed import FeedGenerator
+
+    feed = FeedGenerator()
+    feed.title(TITLE)
+    # RSS keeps one <link>, the last one given: the self link (atom:link) goes first
+    feed.link(href=site_url.rstrip("/") + "/" + paths.RSS, rel="self", type="application/rss+xml")
+    feed.link(href=site_url)
+    feed.description(DESCRIPTION)
+    feed.language("zh-CN")
+    feed.generator(TITLE)
+    # feedgen stamps the build time by default: the newest item's date keeps output repeatable
+    feed.lastBuildDate(_moment(items[0]) if items else EPOCH)
+    for article in items:
+        url = page_url(site_url, article)
+        entry = feed.add_entry(order="append")
+        entry.title(article.meta.title)
+        entry.link(href=url)
+        entry.guid(url, permalink=True)
+        entry.pubDate(_moment(article))
+        if article.meta.summary:
+            entry.description(html_escape(article.meta.summary, quote=False))
+        for theme in article.themes:
+            entry.category(term=names[theme])
+    return feed.rss_str(pretty=True).decode("utf-8")
+
+
+def _json_feed(items: list[Article], names: dict[str, str], site_url: str) -> str:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": TITLE,
+        "home_page_url": site_url,
+        "feed_url": site_url.rstrip("/") + "/" + paths.JSON_FEED,
+        "language": "zh-CN",
+        "items": [
+            {
+                "id": page_url(site_url, a),
+                "url": page_url(site_url, a),
+                "external_url": a.meta.url or None,
+                "title": a.meta.title,
+                "summary": a.meta.summary,
+                "content_text": a.meta.summary,
+                "date_published": _moment(a).isoformat(),
+                "authors": [{"name": a.meta.author or a.meta.publisher}] if (a.meta.author or a.meta.publisher) else None,
+                "tags": [names[t] for t in a.themes],
+            }
+            for a in items
+        ],
+    }
+    for item in feed["items"]:
+        for key in [k for k, v in item.items() if v is None]:
+            del item[key]
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+
+
+def jieba_user_dict(words: list[str]) -> OutputFile:
+    """jieba user dictionary: a high frequency keeps each procurement term one word."""
+    return OutputFile(paths.JIEBA_DICT, "".join(f"{w} 200000 n\n" for w in words))

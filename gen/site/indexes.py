@@ -1,0 +1,233 @@
+"""Stage 4: the briefing pages (themes, regions, timeline, sources, others) as OutputFiles."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from operator import itemgetter
+
+from gen.site import charts
+from gen.models import Article, Figure, OutputFile, Paragraph
+from gen.rendering.jinja import render
+from gen.site.taxonomy import Passage, around, newest_first, quote, region_passages, sentence_with, theme_passages
+from gen.understanding.themes import Theme, Vocabulary
+from gen import paths
+
+PER_PAGE = 50
+MAX_EVIDENCE = 120
+MAX_FIGURES = 40
+MAX_REGION_EVIDENCE = 60
+
+
+def rel(from_page: str, target: str) -> str:
+    """Link from one page under docs/ to another path under docs/ (anchor kept)."""
+    path, _, anchor = target.partition("#")
+    here, there = from_page.split("/")[:-1], path.split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(here) - shared) + there[shared:])
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def province_page(province: str, places_index: dict[str, str]) -> str:
+    return paths.region(places_index[province])
+
+
+_UNIT_ORDER = {"CNY": 0, "%": 1}
+
+
+class FigureRanks:
+    """Every figure of the corpus ranked once: amounts (largest first), then shares, then
+    counts, newest source first within each. A page then sorts only the integer positions
+    of its own passages' figures, instead of re-ranking them (29 pages share one ranking)."""
+
+    def __init__(self, articles: list[Article]):
+        ranked, order = [], 0
+        for article in newest_first(articles):
+            if not article.on_topic or article.duplicate_of:
+                continue
+            for paragraph in article.paragraphs:
+                for figure in paragraph.figures:
+                    value = -figure.value if figure.unit == "CNY" else order
+                    ranked.append(((_UNIT_ORDER.get(figure.unit, 2), value, order), article, paragraph, figure))
+                order += 1
+        ranked.sort(key=itemgetter(0))
+        self.entries = [(article, paragraph, figure) for _, article, paragraph, figure in ranked]
+        self.positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for position, (article, paragraph, _) in enumerate(self.entries):
+            self.positions[(article.id, paragraph.anchor)].append(position)
+
+    def of(self, passages: list[Passage]) -> Iterator[tuple[Passage, Figure]]:
+        """The passages' figures, best first (a page reads only as many as it shows)."""
+        found = self.positions.get
+        positions = sorted(n for p in passages for n in found((p.article.id, p.paragraph.anchor), ()))
+        for article, paragraph, figure in map(self.entries.__getitem__, positions):
+            yield Passage(article, paragraph), figure
+
+
+def figure_rows(
+    ranks: FigureRanks, passages: list[Passage], page: str, theme: Theme | None = None, limit: int = MAX_FIGURES
+) -> list[dict]:
+    """Amounts first (largest first), then shares, then counts; each figure once per source.
+
+    On a theme page a figure counts only when its own sentence speaks of the theme (or its
+    paragraph has no other theme): a paragraph on SMEs and green goods splits its figures.
+    """
+    seen, rows = set(), []
+    for passage, figure in ranks.of(passages):
+        if len(rows) == limit:
+            break
+        key = (passage.article.id, figure.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        if theme and not speaks_of(theme, passage.paragraph, figure.text):
+            continue
+        places = list(dict.fromkeys(p.city or p.province for p in passage.paragraph.places))
+        rows.append({
+            "value": figure.text,
+            "what": around(passage.paragraph.text, figure.text),
+            "where": "、".join(places[:3]) + ("等" if len(places) > 3 else "") or "—",
+            "when": passage.article.meta.date or "—",
+            "link": rel(page, passage.link),
+        })
+    return rows
+
+
+def speaks_of(theme: Theme, paragraph: Paragraph, needle: str) -> bool:
+    if len(paragraph.themes) == 1:
+        return True
+    sentence = sentence_with(paragraph.text, needle)
+    return any(term.find(sentence) is not None for term in theme.terms)
+
+
+def evidence_groups(passages: list[Passage], page: str, theme: str | None = None) -> list[dict]:
+    groups: dict[str, dict] = {}
+    for passage in passages[:MAX_EVIDENCE]:
+        article = passage.article
+        group = groups.setdefault(article.id, {
+            "title": article.meta.title, "date": article.meta.date or "—",
+            "publisher": article.meta.publisher, "link": rel(page, article.page), "quotes": [],
+        })
+        terms = passage.terms_for(theme) if theme else tuple(p.name for p in passage.paragraph.places)
+        group["quotes"].append({
+            "text": quote(passage.paragraph.text, terms),
+            "terms": "、".join(t.strip("「」") for t in terms),
+            "link": rel(page, passage.link),
+        })
+    return list(groups.values())
+
+
+def theme_pages(
+    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+) -> list[OutputFile]:
+    """The theme pages and their index."""
+    by_theme = theme_passages(articles)
+    years = sorted({a.meta.date[:4] for a in articles if a.meta.date and a.on_topic})
+    files = []
+    summary = []
+    for theme in vocab.themes:
+        page = paths.theme(theme.id)
+        passages = by_theme.get(theme.id, [])
+        sources = [a for a in newest_first(articles) if theme.id in a.themes and not a.duplicate_of]
+        provinces = Counter(p for passage in passages for p in {x.province for x in passage.paragraph.places if x.province})
+        per_year = Counter(a.meta.date[:4] for a in sources if a.meta.date)
+        summary.append({"theme": theme, "link": f"{theme.id}.md", "sources": len(sources), "passages": len(passages)})
+        files.append(OutputFile(page, render(
+            "theme.md.j2",
+            theme=theme,
+            figures=figure_rows(ranks, passages, page, theme),
+            regions=[{"name": name, "count": n, "link": rel(page, province_page(name, places_index))}
+                     for name, n in sorted(provinces.items(), key=lambda kv: (-kv[1], kv[0]))],
+            years=[{"year": y, "count": per_year.get(y, 0)} for y in years],
+            groups=evidence_groups(passages, page, theme.id),
+            more=max(0, len(passages) - MAX_EVIDENCE),
+            source_count=len(sources),
+            passage_count=len(passages),
+        )))
+    files.append(OutputFile(paths.THEME_INDEX, render("theme_index.md.j2", themes=summary)))
+    return files
+
+
+def region_pages(
+    articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+) -> list[OutputFile]:
+    """A page per province, their index and the heat map."""
+    by_province = region_passages(articles)
+    rows = []
+    files = []
+    for province in sorted(by_province, key=lambda p: places_index[p]):
+        passages = by_province[province]
+        page = province_page(province, places_index)
+        tally = Counter(m.theme for p in passages for m in p.paragraph.themes)
+        counts = [tally.get(theme.id, 0) for theme in vocab.themes]
+        rows.append({"name": province, "link": rel(paths.REGION_INDEX, page), "counts": counts,
+                     "passages": len(passages), "adcode": places_index[province]})
+        places = Counter(x.name for p in passages for x in p.paragraph.places if x.province == province and x.name != province)
+        files.append(OutputFile(page, render(
+            "region.md.j2",
+            province=province,
+            adcode=places_index[province],
+            places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
+            themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id))} for t, c in zip(vocab.themes, counts) if c],
+            figures=figure_rows(ranks, passages, page),
+            groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page),
+            more=max(0, len(passages) - MAX_REGION_EVIDENCE),
+        )))
+    top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
+    svg = charts.heatmap(
+        "主题 × 省份（段落数）Themes by province (passages)",
+        [r["name"] for r in top],
+        [(t.zh, t.color) for t in vocab.themes],
+        [r["counts"] for r in top],
+    )
+    files.append(OutputFile(paths.HEATMAP, svg))
+    rows.sort(key=lambda r: (-r["passages"], r["adcode"]))
+    files.append(OutputFile(paths.REGION_INDEX, render("region_index.md.j2", rows=rows, themes=vocab.themes)))
+    return files
+
+
+def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
+    names = {t.id: t.zh for t in vocab.themes}
+    months: dict[str, list[dict]] = defaultdict(list)
+    for article in newest_first([a for a in articles if not a.duplicate_of]):
+        key = article.meta.date[:7] if article.meta.date else "未注明日期 Undated"
+        months[key].append({
+            "date": article.meta.date or "—", "title": article.meta.title,
+            "link": rel(paths.TIMELINE, article.page),
+            "themes": " · ".join(names[t] for t in article.themes), "on_topic": article.on_topic,
+        })
+    years: dict[str, list[tuple[str, list[dict]]]] = defaultdict(list)
+    for month, items in months.items():
+        years[month[:4] if month[:4].isdigit() else month].append((month, items))
+    return OutputFile(paths.TIMELINE, render("timeline.md.j2", years=sorted(years.items(), reverse=True)))
+
+
+def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
+    names = {t.id: t.zh for t in vocab.themes}
+    ordered = newest_first([a for a in articles if not a.duplicate_of])
+    chunks = [ordered[i:i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)] or [[]]
+    files = []
+    for number, chunk in enumerate(chunks, start=1):
+        page = paths.source_list(number)
+        pages = [{"number": n, "link": rel(page, paths.source_list(n)),
+                  "current": n == number} for n in range(1, len(chunks) + 1)]
+        files.append(OutputFile(page, render(
+            "source_index.md.j2", number=number, total=len(ordered), pages=pages,
+            others=rel(page, paths.OTHERS),
+            rows=[{"date": a.meta.date or "—", "title": a.meta.title, "link": rel(page, a.page),
+                   "publisher": a.meta.publisher or "—", "format": a.document.format,
+                   "themes": " · ".join(names[t] for t in a.themes) or ("—" if a.on_topic else "非主题 off-topic")}
+                  for a in chunk],
+        )))
+    return files
+
+
+def others_page(articles: list[Article]) -> OutputFile:
+    rows = [{"date": a.meta.date or "—", "title": a.meta.title, "link": rel(paths.OTHERS, a.page),
+             "publisher": a.meta.publisher or "—",
+             "reason": f"重复来源，见左侧链接 duplicate of the linked page ({a.document.source_file})" if a.duplicate_of
+             else "与政府采购无关 not about procurement"}
+            for a in newest_first(articles) if not a.on_topic or a.duplicate_of]
+    return OutputFile(paths.OTHERS, render("others.md.j2", rows=rows))

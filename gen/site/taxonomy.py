@@ -1,0 +1,89 @@
+"""Themes and regions as two taxonomies handled alike: term -> passages.
+
+A passage is one paragraph of one on-topic article. Terms of the theme taxonomy are
+theme ids; terms of the region taxonomy are province names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from gen.models import Article, Paragraph
+
+_SENTENCES = re.compile(r"[^。！？!?；;]*[。！？!?；;]?")
+
+
+@dataclass(frozen=True)
+class Passage:
+    article: Article
+    paragraph: Paragraph
+
+    @property
+    def link(self) -> str:
+        """Path of the paragraph relative to docs/, with its anchor."""
+        return f"{self.article.page}#{self.paragraph.anchor}"
+
+    def terms_for(self, theme: str) -> tuple[str, ...]:
+        return next((m.terms for m in self.paragraph.themes if m.theme == theme), ())
+
+
+def newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.meta.date or "0000", a.id), reverse=True)
+
+
+def passages_by(articles: list[Article], terms_of: Callable[[Paragraph], Iterable[str]]) -> dict[str, list[Passage]]:
+    """term -> passages, newest article first; off-topic and duplicate sources excluded."""
+    by_term: dict[str, list[Passage]] = defaultdict(list)
+    for article in newest_first(articles):
+        if not article.on_topic or article.duplicate_of:
+            continue
+        for paragraph in article.paragraphs:
+            for term in terms_of(paragraph):
+                by_term[term].append(Passage(article, paragraph))
+    return by_term
+
+
+def theme_passages(articles: list[Article]) -> dict[str, list[Passage]]:
+    return passages_by(articles, lambda p: () if p.heading else p.theme_ids)
+
+
+def region_passages(articles: list[Article]) -> dict[str, list[Passage]]:
+    return passages_by(articles, lambda p: sorted({x.province for x in p.places if x.province}))
+
+
+def quote(text: str, terms: tuple[str, ...], limit: int = 220) -> str:
+    """The sentences that carry the matched terms, else the opening, at most `limit` chars."""
+    sentences = [s for s in _SENTENCES.findall(text) if s.strip()]
+    plain_terms = [t.strip("「」") for t in terms]
+    chosen = [s for s in sentences if any(t in s for t in plain_terms)] or sentences[:2]
+    out = ""
+    for sentence in chosen:
+        if out and len(out) + len(sentence) > limit:
+            out += "…"
+            break
+        out += sentence
+    return out if len(out) <= limit + 1 else out[:limit] + "…"
+
+
+def sentence_with(text: str, needle: str) -> str:
+    return next((s for s in _SENTENCES.findall(text) if needle in s), text)
+
+
+def around(text: str, needle: str, width: int = 32) -> str:
+    """The words on either side of a figure, trimmed at clause breaks where possible."""
+    at = text.find(needle)
+    if at < 0:
+        return quote(text, (), 2 * width)
+    start, end = max(0, at - width), min(len(text), at + len(needle) + width)
+    left = text[start:at]
+    cut = max(left.rfind(c) for c in "。；！？")
+    if cut >= 0:
+        left, start = left[cut + 1:], start + cut + 1
+    right = text[at + len(needle):end]
+    stop = min([i for i in (right.find(c) for c in "。；！？") if i >= 0], default=-1)
+    if stop >= 0:
+        right, end = right[: stop + 1], at + len(needle) + stop + 1
+    return ("…" if start > 0 and text[start - 1] not in "。；！？" else "") + left + needle + right + ("…" if end < len(text) and right[-1:] not in "。；！？" else "")

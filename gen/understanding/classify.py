@@ -1,0 +1,125 @@
+"""Stage 3: what each paragraph is about (themes), where (places), which figures.
+
+Relevance first: a document is on topic only when it is about Chinese government
+procurement; off-topic documents keep their page but get no theme. In an on-topic
+document a paragraph gets themes from its own words, from the heading it stands under,
+or from its numbered item's opening clause — and only if it is itself about procurement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gen.models import Article, Paragraph, Place, ThemeMatch
+from gen.understanding.figures import find_figures
+from gen.understanding.glossary import spellings_in
+from gen.understanding.places import Gazetteer, gazetteer
+from gen.understanding.themes import Vocabulary, score, strip_traps, vocabulary
+
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_ITEM_LEAD = re.compile(r"^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]是)\s*([^。；！？]{2,30})[。；！？]")
+
+
+def classify(article: Article, vocab: Vocabulary | None = None, places: Gazetteer | None = None) -> Article:
+    vocab = vocab or vocabulary()
+    places = places or gazetteer()
+    scores = [relevance(p.text, vocab) if not p.heading and p.text else 0.0 for p in article.paragraphs]
+    on_topic = is_on_topic(article, vocab, scores)
+    context: dict[str, tuple[str, ...]] = {}
+    paragraphs = []
+    for paragraph, paragraph_score in zip(article.paragraphs, scores, strict=True):
+        if paragraph.heading:
+            context = _heading_scope(paragraph.text, vocab)
+        elif paragraph.text.startswith(vocab.scope_breakers):
+            context = {}
+        themes = _paragraph_themes(paragraph, context, vocab, paragraph_score) if on_topic else ()
+        found_places = places.find(paragraph.text) if paragraph.kind != "img" else ()
+        figures = find_figures(paragraph.text) if not paragraph.heading else ()
+        terms = spellings_in(paragraph.text) if not paragraph.heading else ()
+        paragraphs.append(replace(paragraph, themes=themes, places=found_places, figures=figures, glossary=terms))
+    doc_themes = _document_themes(paragraphs, vocab) if on_topic else ()
+    return replace(
+        article,
+        paragraphs=tuple(paragraphs),
+        on_topic=on_topic,
+        themes=doc_themes,
+        regions=_regions(paragraphs, article.meta.title, places),
+    )
+
+
+def is_on_topic(article: Article, vocab: Vocabulary, scores: list[float]) -> bool:
+    """Scores: each paragraph's relevance (0 for headings and empty ones)."""
+    body = [s for p, s in zip(article.paragraphs, scores, strict=True) if not p.heading and p.text]
+    title_score, _ = score(strip_traps(article.meta.title, vocab), vocab.relevance_terms)
+    total = 3 * title_score + sum(body)
+    share = sum(1 for s in body if s >= vocab.paragraph_min_score) / max(1, len(body))
+    return total >= vocab.document_min_score and share >= vocab.document_min_share
+
+
+def relevance(text: str, vocab: Vocabulary) -> float:
+    return score(strip_traps(text, vocab), vocab.relevance_terms)[0]
+
+
+def _named_themes(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """Themes a heading or an item's opening clause names outright."""
+    named = {}
+    for theme in vocab.themes:
+        phrases = tuple(p for p in theme.heading if p in text)
+        own, terms = score(text, theme.terms)
+        if phrases or own >= vocab.paragraph_threshold:
+            named[theme.id] = tuple(f"「{p}」" for p in phrases) or terms
+    return named
+
+
+def _heading_scope(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """Themes a heading hands down: numbered sections, or headings that are theme names."""
+    named = _named_themes(text, vocab)
+    if _SECTION.match(text):
+        return named
+    scoped = {}
+    for theme_id, terms in named.items():
+        phrases = [p for p in vocab.theme(theme_id).heading if p in text]
+        covered = max((len(p) for p in phrases), default=0)
+        if covered >= vocab.heading_phrase_share * len(text):
+            scoped[theme_id] = terms
+    return scoped
+
+
+def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary, relevance_score: float) -> tuple[ThemeMatch, ...]:
+    if paragraph.kind == "img":
+        return ()
+    if paragraph.heading:
+        return tuple(ThemeMatch(t, terms, vocab.paragraph_threshold) for t, terms in context.items())
+    if relevance_score < vocab.paragraph_min_score:
+        return ()
+    lead = _ITEM_LEAD.match(paragraph.text)
+    named = {**context, **(_named_themes(lead.group(1), vocab) if lead else {})}
+    bar = vocab.paragraph_threshold * (vocab.other_theme_factor if named else 1)
+    matches = []
+    for theme in vocab.themes:
+        own, terms = score(paragraph.text, theme.terms)
+        own -= score(paragraph.text, theme.negative)[0]
+        if theme.id in named or own >= bar:
+            matches.append(ThemeMatch(theme.id, terms or named[theme.id], max(own, vocab.paragraph_threshold)))
+    return tuple(matches)
+
+
+def _document_themes(paragraphs: list[Paragraph], vocab: Vocabulary) -> tuple[str, ...]:
+    """A threshold, not a stray word: several paragraphs, or one strong one (weaker bar
+    for short documents)."""
+    body = [p for p in paragraphs if not p.heading and p.kind != "img"]
+    single = vocab.short_document_score if len(body) <= vocab.short_document_paragraphs else vocab.document_single_score
+    chosen = []
+    for theme in vocab.themes:
+        hits = [m for p in body for m in p.themes if m.theme == theme.id]
+        if len(hits) >= vocab.document_min_paragraphs or any(m.score >= single for m in hits):
+            chosen.append(theme.id)
+    return tuple(chosen)
+
+
+def _regions(paragraphs: list[Paragraph], title: str, places: Gazetteer) -> tuple[Place, ...]:
+    seen: dict[str, Place] = {}
+    for place in (*places.find(title), *(x for p in paragraphs for x in p.places)):
+        seen.setdefault(place.adcode, place)
+    return tuple(seen.values())

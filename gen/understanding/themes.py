@@ -1,0 +1,117 @@
+"""Theme and relevance vocabularies from gen/data/themes.yml, compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from gen.rules import DATA_DIR, read_yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    """Plain words (found with `in`, many times faster) or, when `pattern` is set, a regex."""
+
+    words: str
+    weight: float
+    pattern: re.Pattern[str] | None = None
+
+    def find(self, text: str) -> str | None:
+        """The matched words, or None."""
+        if self.pattern is None:
+            return self.words if self.words in text else None
+        found = self.pattern.search(text)
+        return found.group(0) if found else None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    zh: str
+    en: str
+    description: str
+    color: str
+    heading: tuple[str, ...]
+    terms: tuple[Term, ...]
+    negative: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    themes: tuple[Theme, ...]
+    paragraph_threshold: float
+    document_min_paragraphs: int
+    document_single_score: float
+    short_document_paragraphs: int
+    short_document_score: float
+    relevance_terms: tuple[Term, ...]
+    traps: tuple[re.Pattern[str], ...]
+    document_min_score: float
+    document_min_share: float
+    paragraph_min_score: float
+    heading_phrase_share: float
+    scope_breakers: tuple[str, ...]
+    other_theme_factor: float
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.themes)
+
+
+def _terms(items: list[dict]) -> tuple[Term, ...]:
+    return tuple(
+        Term(str(i["term"]), float(i.get("weight", 1)), re.compile(i["term"]) if i.get("re") else None)
+        for i in items or ()
+    )
+
+
+@cache
+def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    raw = read_yaml("themes.yml", data_dir)
+    relevance = raw["relevance"]
+    return Vocabulary(
+        themes=tuple(
+            Theme(
+                id=t["id"], zh=t["zh"], en=t["en"], description=" ".join(t["description"].split()), color=t["color"],
+                heading=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
+            )
+            for t in raw["themes"]
+        ),
+        paragraph_threshold=float(raw["paragraph_threshold"]),
+        document_min_paragraphs=int(raw["document_min_paragraphs"]),
+        document_single_score=float(raw["document_single_score"]),
+        short_document_paragraphs=int(raw["short_document_paragraphs"]),
+        short_document_score=float(raw["short_document_score"]),
+        relevance_terms=_terms(relevance["terms"]),
+        traps=tuple(re.compile(p) for p in relevance["traps"]),
+        document_min_score=float(relevance["document_min_score"]),
+        document_min_share=float(relevance["document_min_share"]),
+        paragraph_min_score=float(relevance["paragraph_min_score"]),
+        heading_phrase_share=float(raw["heading_phrase_share"]),
+        scope_breakers=tuple(raw["scope_breakers"]),
+        other_theme_factor=float(raw["other_theme_factor"]),
+    )
+
+
+def score(text: str, terms: tuple[Term, ...]) -> tuple[float, tuple[str, ...]]:
+    """Sum of the weights of the distinct terms found, and the words that matched."""
+    total, matched = 0.0, []
+    for term in terms:
+        found = term.find(text)
+        if found is not None:
+            total += term.weight
+            if found not in matched:
+                matched.append(found)
+    return total, tuple(matched)
+
+
+def strip_traps(text: str, vocab: Vocabulary) -> str:
+    """Remove look-alikes (PMI, a foreign government's purchases) before counting."""
+    for trap in vocab.traps:
+        text = trap.sub("", text)
+    return text
