@@ -31,7 +31,7 @@ test: $(STAMP) browser
 	$(PY) -m pytest
 
 golden: $(STAMP)
-	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py
+	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py tests/test_golden_site.py
 
 screenshots: $(STAMP) browser
 	SCREENSHOT_DIR=.github/screenshots $(PY) -m pytest tests/test_browser.py

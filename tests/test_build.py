@@ -31,8 +31,11 @@ def test_mkdocs_builds_strictly(seed_project):
 
 def test_built_pages_carry_no_live_html_from_sources(seed_project):
     if not (seed_project / "site").exists():
-        mkdocs_build(seed_project)
-    for page in (seed_project / "site" / "sources").glob("*/index.html"):
+        result = mkdocs_build(seed_project)
+        assert result.returncode == 0, result.stderr[-3000:]
+    pages = list((seed_project / "site" / "sources").glob("*/index.html"))
+    assert len(pages) == 5
+    for page in pages:
         assert live_html_problems(page.read_text(encoding="utf-8")) == [], page
 
 

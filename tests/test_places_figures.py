@@ -64,14 +64,21 @@ def test_seed_sections_and_items_land_in_their_themes(by_file):
     keyword_sections = {"支持中小企业": "sme", "信用管理": "credit", "数智升级": "digital",
                         "远程异地评标": "remote", "乡村振兴": "rural"}
     current = None
+    sections_seen, section_paragraphs = set(), 0
     for paragraph in by_file["001_05a1f2770c868292.txt"]["paragraphs"]:
         if paragraph["heading"]:
             current = keyword_sections.get(paragraph["text"])
+            sections_seen |= {current} - {None}
         elif current:
+            section_paragraphs += 1
             assert current in paragraph["themes"], paragraph["text"][:30]
+    assert sections_seen == set(keyword_sections.values()) and section_paragraphs >= len(keyword_sections)
     items = {"4.": "credit", "5.": "digital", "6.": "digital", "7.": "digital", "8.": "digital", "9.": "sme",
              "10.": "green", "11.": "rural", "12.": "sme", "13.": "remote"}
+    items_seen = set()
     for paragraph in by_file["003_641ee5b96c45208b.txt"]["paragraphs"]:
         number = paragraph["text"].split(".", 1)[0] + "."
         if number in items and paragraph["text"][: len(number)] == number:
+            items_seen.add(number)
             assert items[number] in paragraph["themes"], paragraph["text"][:20]
+    assert items_seen == set(items)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gen.models import Document
+from gen.reading.frontmatter import FrontMatterError, split
 from gen.reading.readers import common, content_scrape, hexo, html_page, jekyll, markdown_doc, pdf_notice, portal_scrape
 from gen.reading.readers._post import looks_like_html
-from gen.rendering.frontmatter import FrontMatterError, split
 from gen.rules import formats
 
 TEXT_READERS = {

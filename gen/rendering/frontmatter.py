@@ -1,4 +1,4 @@
-"""Front matter: split it from a source, and the typed schema our pages carry.
+"""The typed front matter our pages carry.
 
 `PageFrontMatter` declares the keys and their order; `dump` writes them in that order
 with YAML quoting that round-trips any title (colons, "#", "---", quotes, braces).
@@ -11,9 +11,8 @@ import json
 import re
 from dataclasses import dataclass, field, fields
 
-import yaml
+from gen.reading.frontmatter import FrontMatterError, split
 
-_FENCE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 
@@ -21,41 +20,7 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 SUMMARY_MAX = 120  # characters of text (before HTML escaping)
 
 
-class FrontMatterError(ValueError):
-    pass
-
-
 _YAML_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\x85"})
-
-
-class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe loading (libyaml when present) that keeps timestamps as text: we parse dates ourselves."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def split(text: str) -> tuple[dict | None, str]:
-    """(front matter mapping, body); (None, text) when there is no front matter fence.
-
-    Raises FrontMatterError when a fence is there but its YAML is not a mapping.
-    """
-    match = _FENCE.match(text)
-    if not match:
-        return None, text
-    body = text[match.end():]
-    try:
-        data = yaml.load(match.group(1), Loader=_TextLoader)
-    except yaml.YAMLError as error:
-        raise FrontMatterError(f"malformed front matter: {str(error).splitlines()[0]}") from error
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise FrontMatterError("front matter is not a mapping")
-    return data, body
 
 
 @dataclass(frozen=True)
