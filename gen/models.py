@@ -1,7 +1,8 @@
 """Plain frozen values passed between the pipeline stages.
 
-read -> Document (blocks + metadata) -> classify -> Article (paragraphs with themes,
-places, figures) -> index -> Page values -> write.
+read -> Source -> RawDocument (a family's reader) -> Document (shared finishing steps)
+-> understand -> Article (paragraphs with themes, places, figures) -> site pages
+(OutputFile) -> write.
 """
 
 from __future__ import annotations
@@ -38,6 +39,40 @@ class Meta:
     url: str = ""
     doc_number: str = ""
     summary: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source's text as every reader sees it: front matter split off once (if any)."""
+
+    text: str
+    front: dict | None  # the YAML front matter mapping; None when there is none
+    body: str  # the text after the front matter (all of it when there is none)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a family's reader found, before the steps every family shares (gen.reading.finish).
+
+    `publisher`/`author` are what the document itself declares (front matter of a clean
+    Markdown file, a notice's signer): they beat the credits found in the body. The `_hint`
+    fields are weaker guesses (a site name, a masthead, an aggregator's author key), used
+    only when the body names no one.
+    """
+
+    blocks: tuple[Block, ...]
+    title: str = ""
+    date: str = ""
+    datetime: str = ""
+    publisher: str = ""
+    publisher_hint: str = ""
+    author: str = ""
+    author_hint: str = ""
+    url: str = ""
+    doc_number: str = ""
+    summary: str = ""  # a summary the source gives (front matter, 【摘要】); else one is made
+    scrape: bool = False  # one paragraph a line with site chrome around it
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

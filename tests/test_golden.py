@@ -35,3 +35,16 @@ def test_every_format_has_a_golden_case():
 
     covered = {p.parent.name for p in CASES}
     assert covered >= set(FORMATS) - {"text"}
+
+
+def test_every_reader_keeps_the_contract():
+    """name, score(source) -> float, read(source) -> RawDocument; listed once, in the schema too."""
+    import json
+
+    from gen.reading.detect import FORMATS, READERS
+    from gen.site.export import SCHEMA_PATH
+
+    for reader in READERS:
+        assert isinstance(reader.NAME, str) and callable(reader.score) and callable(reader.read), reader.__name__
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert set(schema["properties"]["sources"]["items"]["properties"]["format"]["enum"]) == set(FORMATS)

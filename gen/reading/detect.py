@@ -1,86 +1,69 @@
 """One reader per source family, chosen from the content, never from the file name.
 
-`read_text(text, source_file)` detects the family and returns a Document.
+Every family module has the same contract: `NAME`, `score(source) -> float` (how strongly
+the content looks like the family; 0 when it cannot be) and `read(source) -> RawDocument`.
+`READERS` lists them; the highest score wins (ties: the earlier in the list), and a text
+that no family claims is read as plain text. The steps every family shares then run once
+(gen.reading.finish).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from types import ModuleType
 
-from gen.models import Document
+from gen.models import Document, RawDocument, Source
+from gen.reading.finish import finish
 from gen.reading.frontmatter import FrontMatterError, split
-from gen.reading.readers import common, content_scrape, hexo, html_page, jekyll, markdown_doc, pdf_notice, portal_scrape
-from gen.reading.readers._post import looks_like_html
-from gen.rules import formats
+from gen.reading.readers import content_scrape, hexo, html_page, jekyll, markdown_doc, pdf_notice, portal_scrape
 
-TEXT_READERS = {
-    "pdf_notice": pdf_notice.read,
-    "content_scrape": content_scrape.read,
-    "portal_scrape": portal_scrape.read,
-}
-FORMATS = ("jekyll", "hexo", "markdown", "html_page", *TEXT_READERS, "text")
+# Posts and pages are told apart by their structure; the plain-text families by the
+# signals in gen/data/formats.yml (alphabetical, so that equal scores resolve as always).
+READERS: tuple[ModuleType, ...] = (jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape)
+PLAIN_TEXT = "text"  # no family claims it: read line by line, as a content scrape
+FORMATS = (*(reader.NAME for reader in READERS), PLAIN_TEXT)
 
 
 class Unreadable(ValueError):
     """The text holds no article; the message is the report reason."""
 
 
-def detect(text: str) -> str:
+def source_of(text: str) -> tuple[Source, tuple[str, ...]]:
+    """The text with its front matter split off once; a fence that does not parse is
+    reported, and its lines are not published."""
     try:
-        fm, body = split(text)
-    except FrontMatterError:
-        fm, body = None, text
-    return _family(fm, body, text)
+        front, body = split(text)
+    except FrontMatterError as error:
+        return Source(text, None, _drop_broken_fence(text)), (str(error),)
+    return Source(text, front, body), ()
 
 
-def _family(fm: dict | None, body: str, text: str) -> str:
-    """The family of a source whose front matter (if any) is already split off."""
-    if fm is not None:
-        if looks_like_html(body):
-            return "hexo" if hexo.score(fm, text) >= 2 else "jekyll"
-        return "markdown"
-    if html_page.matches(body):
-        return "html_page"
-    return detect_text_family(body)
+def choose(source: Source) -> tuple[str, ModuleType]:
+    best, best_score = None, 0.0
+    for reader in READERS:
+        points = reader.score(source)
+        if points > best_score:
+            best, best_score = reader, points
+    return (best.NAME, best) if best is not None else (PLAIN_TEXT, content_scrape)
 
 
-def detect_text_family(text: str) -> str:
-    rules = formats()
-    head, tail = text[: rules.window], text[-rules.window:]
-    scores = {
-        name: sum(s.weight for s in signals if s.pattern.search(head))
-        + sum(s.weight for s in rules.tail_signals.get(name, ()) if s.pattern.search(tail))
-        for name, signals in rules.head_signals.items()
-    }
-    best = max(sorted(scores), key=lambda name: scores[name])
-    return best if scores[best] >= rules.min_score else "text"
+def detect(text: str) -> str:
+    return choose(source_of(text)[0])[0]
 
 
 def read_text(text: str, source_file: str) -> Document:
-    warnings: list[str] = []
-    try:
-        fm, body = split(text)
-    except FrontMatterError as error:
-        warnings.append(str(error))
-        fm, body = None, _drop_broken_fence(text)
-    fmt = _family(fm, body, text)
-    if fm is not None:
-        reader = {"jekyll": jekyll.read, "hexo": hexo.read, "markdown": markdown_doc.read}[fmt]
-        document = reader(fm, body, source_file)
-    elif fmt == "html_page":
-        document = html_page.read(body, source_file)
-    elif fmt == "text":
-        document = content_scrape.read(body, source_file, fmt="text")
-    else:
-        document = TEXT_READERS[fmt](body, source_file)
+    source, warnings = source_of(text)
+    family, reader = choose(source)
+    raw: RawDocument = reader.read(source)
+    if warnings:
+        raw = replace(raw, warnings=warnings + raw.warnings)
+    document = finish(raw, source_file, family)
     if not document.blocks:
-        raise Unreadable(f"no article text found ({fmt})")
-    meta, meta_warnings = common.finish_meta(document.meta)
-    return replace(document, meta=meta, warnings=tuple(warnings) + document.warnings + meta_warnings)
+        raise Unreadable(f"no article text found ({family})")
+    return document
 
 
 def _drop_broken_fence(text: str) -> str:
-    """A front matter block that does not parse is reported, and its lines not published."""
     stripped = text.lstrip()
     if not stripped.startswith("---"):
         return text

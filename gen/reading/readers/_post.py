@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gen.cleaning.blocks import finish_body
 from gen.cleaning.dates import DateError, parse_date
 from gen.cleaning.text import clean_inline
-from gen.models import Block, Document, Meta
+from gen.models import Block, RawDocument, Source
 from gen.reading.readers import common
 from gen.rendering.markup import safe_url
 from gen.rules import boilerplate
@@ -45,40 +44,39 @@ def split_markdown_leftovers(body: str) -> PostParts:
     return PostParts("\n".join(kept), url, summary)
 
 
-def read_post(fm: dict, body: str, source_file: str, fmt: str, *, aggregator_author: bool) -> Document:
+def read_post(source: Source, *, aggregator_author: bool) -> RawDocument:
     """Shared reading of a post; `aggregator_author` says the `author` key names a portal."""
     # bs4 is slow to import, and runs that read only text sources never need it.
     from gen.cleaning.htmlblocks import html_to_blocks
 
+    fm = source.front or {}
     rules = boilerplate()
-    parts = split_markdown_leftovers(body)
+    parts = split_markdown_leftovers(source.body)
     blocks = html_to_blocks(parts.html, rules)
     warnings: list[str] = []
-    title = common.clean_title(str(fm.get("title") or ""), rules)
-    if not title:
-        title = _title_from_blocks(blocks)
-    blocks, credits = finish_body(blocks, title, rules, scrape=False)
-    title = common.repair_title(title, credits.original_title) or common.derive_title(blocks)
     date, moment = "", ""
     try:
         date, moment = parse_date(fm.get("date"))
     except DateError as error:
         warnings.append(str(error))
     fm_author = str(fm.get("author") or "").strip()
-    publisher = credits.publisher or str(fm.get("publisher") or fm.get("source") or "").strip()
-    author = credits.author or ("" if aggregator_author else fm_author)
-    if not publisher and aggregator_author:
-        publisher = fm_author
-    meta = Meta(
-        title=title,
+    declared = str(fm.get("publisher") or fm.get("source") or "").strip()
+    return RawDocument(
+        blocks=tuple(blocks),
+        title=common.clean_title(str(fm.get("title") or ""), rules) or _title_from_blocks(blocks),
         date=date,
         datetime=moment,
-        publisher=publisher,
-        author=author,
+        publisher_hint=declared or (fm_author if aggregator_author else ""),
+        author_hint="" if aggregator_author else fm_author,
         url=safe_url(str(fm.get("link") or fm.get("url") or fm.get("original") or parts.url or "")),
-        summary=common.summary_of(str(fm.get("description") or fm.get("excerpt") or parts.summary), blocks),
+        summary=str(fm.get("description") or fm.get("excerpt") or parts.summary),
+        warnings=tuple(warnings),
     )
-    return common.document(source_file, fmt, meta, blocks, warnings)
+
+
+def is_html_post(source: Source) -> bool:
+    """Front matter over an HTML body: a Jekyll or Hexo post."""
+    return source.front is not None and looks_like_html(source.body)
 
 
 def _title_from_blocks(blocks: list[Block]) -> str:

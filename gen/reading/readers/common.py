@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import fields
 
-from gen.cleaning.text import clean_inline, squash
-from gen.models import Block, Document, Meta
+from gen.cleaning.text import clean_inline
+from gen.models import Block, Meta
 from gen.rendering.frontmatter import SUMMARY_MAX
 from gen.rules import Boilerplate
 
@@ -104,15 +103,3 @@ def summary_of(explicit: str, blocks: list[Block]) -> str:
     if len(text) > SUMMARY_MAX:
         text = text[: SUMMARY_MAX - 1] + "…"
     return text
-
-
-def document(source_file: str, fmt: str, meta: Meta, blocks: list[Block], warnings: list[str]) -> Document:
-    digest = hashlib.sha1(squash(meta.title + "".join(b.text for b in blocks)).encode("utf-8")).hexdigest()
-    return Document(
-        source_file=source_file,
-        format=fmt,
-        meta=meta,
-        blocks=tuple(blocks),
-        warnings=tuple(warnings),
-        content_hash=digest,
-    )

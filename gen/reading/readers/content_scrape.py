@@ -3,14 +3,18 @@ teaser ending in "...", the article, then site chrome (版权声明, 热门标�
 
 from __future__ import annotations
 
-from gen.models import Document
-from gen.reading.readers._scrape import first_date, lines_of, read_scrape
+from gen.models import RawDocument, Source
+from gen.reading.readers._scrape import first_date, lines_of, read_scrape, text_family_score
 from gen.rules import boilerplate
 
-FORMAT = "content_scrape"
+NAME = "content_scrape"
 
 
-def read(text: str, source_file: str, fmt: str = FORMAT) -> Document:
-    lines = lines_of(text)
+def score(source: Source) -> float:
+    return text_family_score(source, NAME)
+
+
+def read(source: Source) -> RawDocument:
+    lines = lines_of(source.body)
     title = lines[0] if lines else ""
-    return read_scrape(lines, source_file, fmt, title=title, date=first_date(lines, boilerplate()))
+    return read_scrape(lines, title=title, date=first_date(lines, boilerplate()))

@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import re
 
-from gen.models import Document
-from gen.reading.readers._post import read_post
+from gen.models import RawDocument, Source
+from gen.reading.readers._post import is_html_post, read_post
 
-FORMAT = "hexo"
+NAME = "hexo"
 _RFC1123 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$")
 _HEXO_KEYS = ("headimg", "thumbnail", "cover", "top_img", "comments", "categories")
 
 
-def score(fm: dict, raw_text: str) -> int:
+def is_hexo(source: Source) -> bool:
+    return _points(source.front or {}, source.text) >= 2
+
+
+def score(source: Source) -> float:
+    return 1.0 if is_html_post(source) and is_hexo(source) else 0.0
+
+
+def _points(fm: dict, raw_text: str) -> int:
     """How strongly the front matter looks like Hexo's rather than Jekyll's."""
     points = sum(1 for key in _HEXO_KEYS if key in fm)
     if _RFC1123.match(str(fm.get("date", "")).strip()):
@@ -25,5 +33,5 @@ def score(fm: dict, raw_text: str) -> int:
     return points
 
 
-def read(fm: dict, body: str, source_file: str) -> Document:
-    return read_post(fm, body, source_file, FORMAT, aggregator_author=True)
+def read(source: Source) -> RawDocument:
+    return read_post(source, aggregator_author=True)

@@ -5,27 +5,29 @@ from __future__ import annotations
 
 import re
 
-from gen.cleaning.blocks import finish_body
 from gen.cleaning.dates import DateError, find_date, parse_date
-from gen.models import Document, Meta
+from gen.models import RawDocument, Source
 from gen.reading.readers import common
 from gen.rendering.markup import safe_url
 from gen.rules import boilerplate
 
-FORMAT = "html_page"
+NAME = "html_page"
 _PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.I)
 
 
-def matches(text: str) -> bool:
-    return bool(_PAGE.search(text[:2000]))
+def score(source: Source) -> float:
+    """A whole HTML document (doctype, <html> or <body>) without front matter; it outranks
+    the plain-text families, whose signals may also appear in a page's text."""
+    return 100.0 if source.front is None and _PAGE.search(source.body[:2000]) else 0.0
 
 
-def read(text: str, source_file: str) -> Document:
+def read(source: Source) -> RawDocument:
     import trafilatura  # heavy; only whole HTML pages need it
     from bs4 import BeautifulSoup
 
     from gen.cleaning.htmlblocks import html_to_blocks
 
+    text = source.body
     rules = boilerplate()
     main_html = trafilatura.extract(
         text, output_format="html", include_images=True, include_links=True, include_formatting=True,
@@ -34,24 +36,18 @@ def read(text: str, source_file: str) -> Document:
     found = trafilatura.extract_metadata(text)
     page = BeautifulSoup(text[:300_000], "html.parser")
     visible = page.get_text("\n")
-    blocks = html_to_blocks(main_html, rules)
-    title = common.clean_title((found.title if found else "") or _html_title(page), rules)
-    blocks, credits = finish_body(blocks, title, rules, scrape=False)
-    title = common.repair_title(title, credits.original_title) or common.derive_title(blocks)
-    warnings: list[str] = []
     date = _page_date(visible, found.date if found else "")
-    if not date[0]:
-        warnings.append("no date found")
-    meta = Meta(
-        title=title,
+    return RawDocument(
+        blocks=tuple(html_to_blocks(main_html, rules)),
+        title=(found.title if found else "") or _html_title(page),
         date=date[0],
         datetime=date[1],
-        publisher=credits.publisher or common.source_named_on(visible[:20_000].split("\n")) or (found.sitename if found and found.sitename else ""),
-        author=credits.author or (found.author if found and found.author else ""),
+        publisher_hint=common.source_named_on(visible[:20_000].split("\n")) or (found.sitename if found and found.sitename else ""),
+        author_hint=found.author if found and found.author else "",
         url=safe_url(found.url if found and found.url else ""),
-        summary=common.summary_of(found.description if found and found.description else "", blocks),
+        summary=found.description if found and found.description else "",
+        warnings=() if date[0] else ("no date found",),
     )
-    return common.document(source_file, FORMAT, meta, blocks, warnings)
 
 
 def _html_title(page) -> str:

@@ -3,11 +3,17 @@ HTML body that ends with Markdown leftovers (original link, "返回…" navigati
 
 from __future__ import annotations
 
-from gen.models import Document
-from gen.reading.readers._post import read_post
+from gen.models import RawDocument, Source
+from gen.reading.readers import hexo
+from gen.reading.readers._post import is_html_post, read_post
 
-FORMAT = "jekyll"
+NAME = "jekyll"
 
 
-def read(fm: dict, body: str, source_file: str) -> Document:
-    return read_post(fm, body, source_file, FORMAT, aggregator_author=False)
+def score(source: Source) -> float:
+    """Any post that does not look like Hexo's."""
+    return 1.0 if is_html_post(source) and not hexo.is_hexo(source) else 0.0
+
+
+def read(source: Source) -> RawDocument:
+    return read_post(source, aggregator_author=False)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-from gen.cleaning.blocks import finish_body
 from gen.cleaning.dates import DateError, parse_date
 from gen.cleaning.text import clean_inline
-from gen.models import Block, Document, Meta
-from gen.reading.readers import common
-from gen.reading.readers._post import split_markdown_leftovers
+from gen.models import Block, RawDocument, Source
+from gen.reading.readers._post import looks_like_html, split_markdown_leftovers
 from gen.rendering.markup import safe_url
 from gen.rules import boilerplate
 
-FORMAT = "markdown"
+NAME = "markdown"
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _IMAGE = re.compile(r"^!\[([^\]]*)\]\(([^)\s]+)[^)]*\)\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
@@ -21,29 +19,34 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
 _INLINE_MARK = re.compile(r"(\*\*|__|\*|`)")
 
 
-def read(fm: dict, body: str, source_file: str) -> Document:
+def score(source: Source) -> float:
+    """Front matter over a Markdown (not HTML) body."""
+    return 1.0 if source.front is not None and not looks_like_html(source.body) else 0.0
+
+
+def read(source: Source) -> RawDocument:
+    fm = source.front or {}
     rules = boilerplate()
-    parts = split_markdown_leftovers(body)  # original link and "> " summary, as in posts
+    parts = split_markdown_leftovers(source.body)  # original link and "> " summary, as in posts
     blocks = [_block(chunk) for chunk in _chunks(parts.html) if not rules.nav_line.match(chunk.strip())]
-    title = common.clean_title(str(fm.get("title") or ""), rules)
-    blocks, credits = finish_body([b for b in blocks if b.text or b.src], title, rules, scrape=False)
     warnings: list[str] = []
     date = ("", "")
     try:
         date = parse_date(fm.get("date"))
     except DateError as error:
         warnings.append(str(error))
-    meta = Meta(
-        title=title or common.derive_title(blocks),
+    return RawDocument(
+        blocks=tuple(b for b in blocks if b.text or b.src),
+        title=str(fm.get("title") or ""),
         date=date[0],
         datetime=date[1],
-        publisher=str(fm.get("publisher") or credits.publisher or ""),
-        author=str(fm.get("author") or credits.author or ""),
+        publisher=str(fm.get("publisher") or ""),
+        author=str(fm.get("author") or ""),
         url=safe_url(str(fm.get("url") or fm.get("link") or parts.url or "")),
         doc_number=str(fm.get("doc_number") or ""),
-        summary=common.summary_of(str(fm.get("summary") or fm.get("description") or parts.summary), blocks),
+        summary=str(fm.get("summary") or fm.get("description") or parts.summary),
+        warnings=tuple(warnings),
     )
-    return common.document(source_file, FORMAT, meta, blocks, warnings)
 
 
 def _chunks(body: str) -> list[str]:

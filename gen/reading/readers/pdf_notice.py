@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 
-from gen.cleaning.blocks import finish_body
 from gen.cleaning.dates import DateError, parse_date
 from gen.cleaning.text import PDF_STEPS, run_steps
-from gen.models import Block, Document, Meta
-from gen.reading.readers import common
+from gen.models import Block, RawDocument, Source
+from gen.reading.readers._scrape import text_family_score
 from gen.rules import boilerplate
 
-FORMAT = "pdf_notice"
+NAME = "pdf_notice"
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12})[〔\[［(（](\d{4})[〕\]］)）](\d{1,4})号")
 _DATE_LINE = re.compile(
     r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[二〇○零一三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
@@ -25,7 +24,12 @@ _SOFT_END = "，、,"
 _HARD_END = "。！？!?：:；;"
 
 
-def read(text: str, source_file: str) -> Document:
+def score(source: Source) -> float:
+    return text_family_score(source, NAME)
+
+
+def read(source: Source) -> RawDocument:
+    text = source.body
     rules = boilerplate()
     # page numbers and similar junk lines go before joining, or they land mid-sentence
     lines = [line for line in run_steps(text, PDF_STEPS).split("\n") if line and not rules.is_drop(line)]
@@ -42,8 +46,6 @@ def read(text: str, source_file: str) -> Document:
     signer = lines[date_at - 1] if date_at > 0 and _ISSUER.search(lines[date_at - 1]) else ""
     skip = {i for i in (number_at, date_at, date_at - 1 if signer else -1) if i >= 0}
     body_lines = [line for i, line in enumerate(lines) if i >= title_end and i not in skip and i != 0]
-    paragraphs = join_wrapped(body_lines)
-    blocks, credits = finish_body([Block("p", p) for p in paragraphs], title, rules, scrape=False)
     warnings: list[str] = []
     date = ("", "")
     if date_at >= 0:
@@ -53,15 +55,15 @@ def read(text: str, source_file: str) -> Document:
             warnings.append(str(error))
     else:
         warnings.append("no date found")
-    meta = Meta(
-        title=common.clean_title(title, rules) or common.derive_title(blocks),
+    return RawDocument(
+        blocks=tuple(Block("p", p) for p in join_wrapped(body_lines)),
+        title=title,
         date=date[0],
         datetime=date[1],
-        publisher=signer or issuer or credits.publisher,
+        publisher=signer or issuer,
         doc_number=doc_number,
-        summary=common.summary_of("", blocks),
+        warnings=tuple(warnings),
     )
-    return common.document(source_file, FORMAT, meta, blocks, warnings)
 
 
 def _doc_number(lines: list[str]) -> tuple[int, str]:

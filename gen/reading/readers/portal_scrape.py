@@ -7,26 +7,28 @@ from __future__ import annotations
 import re
 
 from gen.cleaning.text import squash
-from gen.models import Document
-from gen.reading.readers._scrape import first_date, lines_of, read_scrape
+from gen.models import RawDocument, Source
+from gen.reading.readers._scrape import first_date, lines_of, read_scrape, text_family_score
 from gen.rules import boilerplate
 
-FORMAT = "portal_scrape"
+NAME = "portal_scrape"
 _BREADCRUMB = re.compile(r"^(?:当前位置|您(?:现在)?的位置)\s*[:：](.*)$")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|/)\s*")
 _MASTHEAD = re.compile(r"^([\u4e00-\u9fa5]{2,20}?)社?(?:主办|出版)")
 _ABSTRACT = re.compile(r"^【(?:摘要|内容提要|导读)】\s*[:：]?\s*(.*)$")
 
 
-def read(text: str, source_file: str) -> Document:
+def score(source: Source) -> float:
+    return text_family_score(source, NAME)
+
+
+def read(source: Source) -> RawDocument:
     rules = boilerplate()
-    lines = lines_of(text)
+    lines = lines_of(source.body)
     title = _title(lines)
     masthead = _MASTHEAD.match(lines[0]) if lines else None
     return read_scrape(
         lines,
-        source_file,
-        FORMAT,
         title=title,
         date=first_date(lines, rules),
         publisher=masthead.group(1) if masthead else "",
