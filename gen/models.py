@@ -16,9 +16,10 @@ from gen import paths
 class Block:
     """One unit of article body.
 
-    kind: "p" paragraph, "h" sub-heading, "img" image caption (src in `src`),
-    "quote" quoted passage. `text` is plain text; `links` keeps (label, url) pairs
-    that were inline in the source so the Markdown can restore them.
+    kind: "p" paragraph, "h" sub-heading, "bold" a bold line (a heading or a lead-in
+    until the body steps decide), "img" image caption (src in `src`). `text` is plain
+    text; `links` keeps (label, url) pairs that were inline in the source so the Markdown
+    can restore them.
     """
 
     kind: str
@@ -114,14 +115,17 @@ class ThemeMatch:
 class Paragraph:
     anchor: str
     text: str
-    heading: bool
-    kind: str = "p"
+    kind: str = "p"  # "p" paragraph, "h" sub-heading, "img" image caption
     src: str = ""
     links: tuple[tuple[str, str], ...] = ()
     themes: tuple[ThemeMatch, ...] = ()
     places: tuple[Place, ...] = ()
     figures: tuple[Figure, ...] = ()
     glossary: tuple[str, ...] = ()  # the glossary spellings it uses, in order of first use
+
+    @property
+    def heading(self) -> bool:
+        return self.kind == "h"
 
     @property
     def theme_ids(self) -> tuple[str, ...]:

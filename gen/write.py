@@ -4,7 +4,7 @@ The whole generated tree is written to a staging folder beside docs/ content, th
 generated top-level entry is swapped in. A build that fails before the swap leaves the
 previous output untouched; entries the new build no longer produces are removed.
 A staged file whose bytes equal the live file's is a hard link to it, not a new copy:
-after a small change almost nothing is written (1,000 pages: 0.12 s of writes -> 0.015 s).
+after a small change almost nothing is written.
 """
 
 from __future__ import annotations

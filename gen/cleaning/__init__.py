@@ -1,1 +1,1 @@
-"""Stage 2, cleaning: the ordered text and block steps the readers call (no I/O, no state)."""
+"""Cleaning: the ordered text and block steps the readers call (no I/O, no state)."""

@@ -37,7 +37,7 @@ def parse_date(value: object) -> tuple[str, str]:
     if chinese:
         return _from_chinese(chinese)
     try:
-        from dateutil import parser as dateutil_parser  # 13 ms to import; most dates never need it
+        from dateutil import parser as dateutil_parser  # slow to import; most dates never need it
 
         parsed = dateutil_parser.parse(text, fuzzy=False)
     except (ValueError, OverflowError) as error:

@@ -1,2 +1,2 @@
-"""Stage 5, rendering helpers every page uses: Markdown escaping and links, slugs and
+"""Rendering helpers every page uses: Markdown escaping and links, slugs and
 anchors, front matter, the Jinja environment."""

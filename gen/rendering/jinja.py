@@ -29,7 +29,7 @@ def environment() -> Environment:
 
 def keep_compiled_templates(folder: Path | None) -> None:
     """Store compiled templates between runs (Jinja checks each template's source checksum):
-    compiling all of them takes ~50 ms, a twentieth of a one-source rebuild."""
+    compiling all of them is a noticeable part of a small rebuild."""
     if folder is None:
         environment().bytecode_cache = None
         return

@@ -82,5 +82,5 @@ def glossary_page(articles: list[Article]) -> OutputFile:
 def search_words(vocab: Vocabulary) -> list[str]:
     """Words the Chinese search must keep whole: glossary spellings and theme names."""
     words = {s for item in glossary() for s in item.spellings}
-    words |= {t.zh for t in vocab.themes} | {p for t in vocab.themes for p in t.heading}
+    words |= {t.zh for t in vocab.themes} | {p for t in vocab.themes for p in t.heading_phrases}
     return sorted(w for w in words if len(w) >= 2)

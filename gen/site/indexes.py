@@ -1,4 +1,4 @@
-"""Stage 4: the briefing pages (themes, regions, timeline, sources, others) as OutputFiles."""
+"""The briefing pages (themes, regions, timeline, sources, others) as OutputFiles."""
 
 from __future__ import annotations
 

@@ -1,2 +1,2 @@
-"""Stage 3, understanding: a Document becomes an Article (anchors, themes, places, figures,
+"""Understanding: a Document becomes an Article (anchors, themes, places, figures,
 glossary terms); across the corpus, duplicates are found."""

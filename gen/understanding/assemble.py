@@ -35,7 +35,6 @@ def paragraphs_of(document: Document) -> tuple[Paragraph, ...]:
             Paragraph(
                 anchor=anchor(prefix, block.text or block.src, anchors),
                 text=block.text,
-                heading=block.kind == "h",
                 kind="h" if block.kind == "h" else ("img" if block.kind == "img" else "p"),
                 src=block.src,
                 links=block.links,

@@ -1,4 +1,4 @@
-"""Stage 3: what each paragraph is about (themes), where (places), which figures.
+"""What each paragraph is about (themes), where (places), which figures.
 
 Relevance first: a document is on topic only when it is about Chinese government
 procurement; off-topic documents keep their page but get no theme. In an on-topic
@@ -65,7 +65,7 @@ def _named_themes(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     """Themes a heading or an item's opening clause names outright."""
     named = {}
     for theme in vocab.themes:
-        phrases = tuple(p for p in theme.heading if p in text)
+        phrases = tuple(p for p in theme.heading_phrases if p in text)
         own, terms = score(text, theme.terms)
         if phrases or own >= vocab.paragraph_threshold:
             named[theme.id] = tuple(f"「{p}」" for p in phrases) or terms
@@ -79,7 +79,7 @@ def _heading_scope(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
         return named
     scoped = {}
     for theme_id, terms in named.items():
-        phrases = [p for p in vocab.theme(theme_id).heading if p in text]
+        phrases = [p for p in vocab.theme(theme_id).heading_phrases if p in text]
         covered = max((len(p) for p in phrases), default=0)
         if covered >= vocab.heading_phrase_share * len(text):
             scoped[theme_id] = terms

@@ -33,7 +33,7 @@ class Theme:
     en: str
     description: str
     color: str
-    heading: tuple[str, ...]
+    heading_phrases: tuple[str, ...]  # phrases that, heading a section, pass the theme to it
     terms: tuple[Term, ...]
     negative: tuple[Term, ...]
 
@@ -78,7 +78,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         themes=tuple(
             Theme(
                 id=t["id"], zh=t["zh"], en=t["en"], description=" ".join(t["description"].split()), color=t["color"],
-                heading=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
+                heading_phrases=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
             )
             for t in raw["themes"]
         ),
