@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+
 from bad_inputs import cases
 from conftest import ROOT, SEEDS, copy_project, live_html_problems, mkdocs_build
 

@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
+
 from browser_support import Guard, launch, serve
 from conftest import mkdocs_build
-from playwright.sync_api import expect, sync_playwright
 
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parent.parent / ".cache" / "screenshots"))
 

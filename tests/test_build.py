@@ -7,8 +7,8 @@ import shutil
 
 import jsonschema
 import pytest
-from conftest import SEEDS, live_html_problems, mkdocs_build
 
+from conftest import SEEDS, live_html_problems, mkdocs_build
 from gen.pipeline import build
 from gen.settings import Settings
 from gen.site.export import SCHEMA_PATH

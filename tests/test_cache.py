@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import SEEDS
 
 import gen.pipeline
+from conftest import SEEDS
 from gen.incremental.cache import Cache
 from gen.pipeline import build
 from gen.settings import Settings

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 from conftest import SEEDS
-
 from gen.__main__ import main
 
 

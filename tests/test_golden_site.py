@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 from conftest import SEEDS
-
 from gen import paths
 from gen.pipeline import build
 from gen.settings import Settings

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, mkdocs_build
 
+from conftest import copy_project, mkdocs_build
 from gen.pipeline import build
 from gen.settings import Settings
 

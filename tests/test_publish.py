@@ -11,6 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+
 from conftest import ROOT, mkdocs_build
 
 

@@ -6,8 +6,8 @@ import html
 
 import pytest
 import yaml
-from conftest import SEEDS
 
+from conftest import SEEDS
 from gen.reading.frontmatter import split as split_front
 from gen.rendering.frontmatter import load as load_front
 

@@ -8,8 +8,8 @@ import json
 import re
 
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from gen import paths
 from gen.understanding.themes import vocabulary
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import SEEDS
-
 import gen.pipeline
+from conftest import SEEDS
 from gen.incremental.watch import snapshot, watch
 from gen.settings import Settings
 

@@ -54,18 +54,44 @@ def region_passages(articles: list[Article]) -> dict[str, list[Passage]]:
     return passages_by(articles, lambda p: sorted({x.province for x in p.places if x.province}))
 
 
+GAP = "…"  # marks every place where the quote leaves out part of its paragraph
+
+
 def quote(text: str, terms: tuple[str, ...], limit: int = 220) -> str:
-    """The sentences that carry the matched terms, else the opening, at most `limit` chars."""
+    """The sentences that carry the matched terms (else the opening ones), at most about
+    `limit` characters, in the paragraph's order. A quote is true to its paragraph: each
+    piece between two GAP marks is a contiguous span of it, and a GAP stands wherever
+    sentences are left out between, or the text is cut at the end."""
     sentences = [s for s in _SENTENCES.findall(text) if s.strip()]
-    plain_terms = [t.strip("「」") for t in terms]
-    chosen = [s for s in sentences if any(t in s for t in plain_terms)] or sentences[:2]
-    out = ""
-    for sentence in chosen:
-        if out and len(out) + len(sentence) > limit:
-            out += "…"
-            break
-        out += sentence
-    return out if len(out) <= limit + 1 else out[:limit] + "…"
+    plain_terms = [t.strip("「」") for t in terms if t.strip("「」")]
+    chosen = [i for i, s in enumerate(sentences) if any(t in s for t in plain_terms)] or list(range(min(2, len(sentences))))
+    out, previous = "", None
+    for index in chosen:
+        piece = sentences[index]
+        joint = "" if previous is None or index == previous + 1 else GAP
+        if out and len(out) + len(joint) + len(piece) > limit:
+            return out + GAP
+        if not out and len(piece) > limit:
+            return _cut(piece, limit) + GAP
+        out += joint + piece
+        previous = index
+    return out
+
+
+_NUMBER_CHARS = set("0123456789.,%０１２３４５６７８９")
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, ending after a clause mark where there is one, and never
+    inside a number."""
+    head = text[:limit]
+    clause = max(head.rfind(mark) for mark in "，、：:,")
+    if clause >= limit // 2:
+        return head[: clause + 1]
+    end = len(head)
+    while 0 < end < len(text) and text[end - 1] in _NUMBER_CHARS and text[end] in _NUMBER_CHARS:
+        end -= 1
+    return text[:end]
 
 
 def sentence_with(text: str, needle: str) -> str:

@@ -1,0 +1,88 @@
+"""Every quote on the built pages is what its source says: the pieces between "…" marks are
+contiguous spans of the linked paragraph, in the paragraph's order. Walks the built site:
+theme and region evidence, figure tables, the home page and the glossary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import mkdocs_build
+from gen.site.taxonomy import GAP, quote
+
+
+@pytest.fixture(scope="module")
+def site(seed_project):
+    if not (seed_project / "site" / "index.html").exists():
+        result = mkdocs_build(seed_project)
+        assert result.returncode == 0, result.stderr[-2000:]
+    return seed_project / "site"
+
+
+@pytest.fixture(scope="module")
+def paragraphs(seed_project) -> dict[tuple[str, str], str]:
+    data = json.loads((seed_project / "docs" / "data" / "sources.json").read_text(encoding="utf-8"))
+    return {(s["id"], p["anchor"]): p["text"] for s in data["sources"] for p in s["paragraphs"]}
+
+
+def _is_true_to(quoted: str, paragraph: str) -> bool:
+    at = 0
+    for piece in (p for p in quoted.split(GAP) if p):
+        found = paragraph.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
+def _target(href: str) -> tuple[str, str] | None:
+    if "#" not in href or "sources/" not in href:
+        return None
+    path, anchor = href.split("#", 1)
+    return PurePosixPath(path.rstrip("/")).name, anchor
+
+
+def _quotes(site):
+    """(page, quoted text, linked paragraph) for every quote the site shows."""
+    for page in sorted(site.glob("themes/*/index.html")) + sorted(site.glob("regions/*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for box in soup.select("article blockquote"):
+            link = next((a["href"] for a in box.find_all("a", href=True) if _target(a["href"])), None)
+            texts = box.find_all("p")
+            if link and texts:
+                yield page, texts[0].get_text(), _target(link)
+        for row in soup.select("article table tr"):
+            cells = row.find_all("td")
+            link = next((a["href"] for a in row.find_all("a", href=True) if _target(a["href"])), None)
+            if link and len(cells) >= 3:
+                yield page, cells[1].get_text(), _target(link)
+    glossary = site / "glossary" / "index.html"
+    for item in BeautifulSoup(glossary.read_text(encoding="utf-8"), "html.parser").select("article li"):
+        link = item.find("a", href=True)
+        if link and _target(link["href"]) and ": " in item.get_text():
+            yield glossary, item.get_text().split(": ", 1)[1], _target(link["href"])
+
+
+def test_every_quote_is_a_span_of_its_paragraph(site, paragraphs):
+    checked = 0
+    for page, quoted, target in _quotes(site):
+        assert target in paragraphs, (page, target)
+        assert _is_true_to(quoted.strip(), paragraphs[target]), (page.relative_to(site), quoted, paragraphs[target])
+        checked += 1
+    assert checked >= 50  # the seeds' theme, region and glossary pages quote far more than this
+
+
+def test_sentences_left_out_are_marked():
+    text = "甲说了一句。乙说政采贷很好。丙说了别的。丁又说政采贷。戊结束。"
+    assert quote(text, ("政采贷",)) == "乙说政采贷很好。…丁又说政采贷。"
+    assert quote(text, ("甲", "乙")) == "甲说了一句。乙说政采贷很好。"
+
+
+def test_a_long_sentence_is_cut_at_a_clause_and_never_inside_a_number():
+    long_clause = "各地" + "持续优化营商环境" * 20 + "规模达到" + "123456789" * 10 + "元，" + "其余" * 50 + "。"
+    quoted = quote(long_clause, ())
+    assert quoted.endswith(GAP) and _is_true_to(quoted, long_clause)
+    assert not quoted.rstrip(GAP)[-1:].isdigit() or quoted.rstrip(GAP).endswith("，")
