@@ -130,7 +130,8 @@ def theme_pages(
     for theme in vocab.themes:
         page = paths.theme(theme.id)
         passages = by_theme.get(theme.id, [])
-        sources = [a for a in newest_first(articles) if theme.id in a.themes and not a.duplicate_of]
+        # counted from the very passages the page quotes, so the numbers agree with the evidence
+        sources = list({p.article.id: p.article for p in passages}.values())
         provinces = Counter(p for passage in passages for p in {x.province for x in passage.paragraph.places if x.province})
         per_year = Counter(a.meta.date[:4] for a in sources if a.meta.date)
         summary.append({"theme": theme, "link": f"{theme.id}.md", "sources": len(sources), "passages": len(passages)})

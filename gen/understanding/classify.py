@@ -106,16 +106,9 @@ def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary, re
 
 
 def _document_themes(paragraphs: list[Paragraph], vocab: Vocabulary) -> tuple[str, ...]:
-    """A threshold, not a stray word: several paragraphs, or one strong one (weaker bar
-    for short documents)."""
-    body = [p for p in paragraphs if not p.heading and p.kind != "img"]
-    single = vocab.short_document_score if len(body) <= vocab.short_document_paragraphs else vocab.document_single_score
-    chosen = []
-    for theme in vocab.themes:
-        hits = [m for p in body for m in p.themes if m.theme == theme.id]
-        if len(hits) >= vocab.document_min_paragraphs or any(m.score >= single for m in hits):
-            chosen.append(theme.id)
-    return tuple(chosen)
+    """The themes of the passages the theme pages quote (body paragraphs), in vocabulary order."""
+    found = {m.theme for p in paragraphs if not p.heading for m in p.themes}
+    return tuple(theme.id for theme in vocab.themes if theme.id in found)
 
 
 def _regions(paragraphs: list[Paragraph], title: str, places: Gazetteer) -> tuple[Place, ...]:

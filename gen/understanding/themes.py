@@ -42,10 +42,6 @@ class Theme:
 class Vocabulary:
     themes: tuple[Theme, ...]
     paragraph_threshold: float
-    document_min_paragraphs: int
-    document_single_score: float
-    short_document_paragraphs: int
-    short_document_score: float
     relevance_terms: tuple[Term, ...]
     traps: tuple[re.Pattern[str], ...]
     document_min_score: float
@@ -83,10 +79,6 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
             for t in raw["themes"]
         ),
         paragraph_threshold=float(raw["paragraph_threshold"]),
-        document_min_paragraphs=int(raw["document_min_paragraphs"]),
-        document_single_score=float(raw["document_single_score"]),
-        short_document_paragraphs=int(raw["short_document_paragraphs"]),
-        short_document_score=float(raw["short_document_score"]),
         relevance_terms=_terms(relevance["terms"]),
         traps=tuple(re.compile(p) for p in relevance["traps"]),
         document_min_score=float(relevance["document_min_score"]),
