@@ -39,10 +39,12 @@ def home_page(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
     ]
 
 
-def _chinese_number(n: int) -> str:
-    from cn2an import an2cn  # heavy to import; the home page needs it once
+_DIGITS_ZH = "零一二三四五六七八九十"
 
-    return an2cn(n)
+
+def _chinese_number(n: int) -> str:
+    """The count in Chinese numerals up to ten (cn2an is heavy to load for one word)."""
+    return _DIGITS_ZH[n] if 0 <= n <= 10 else str(n)
 
 
 def headline_figures(articles: list[Article]) -> list[dict]:
