@@ -64,3 +64,13 @@ def test_original_title_lines(line):
 def test_source_lines_name_the_publisher(line):
     blocks, credits = take_credits([Block("p", "正文。" * 10), Block("p", line)], boilerplate())
     assert credits.publisher in ("中国政府采购报", "新京报") and len(blocks) == 1
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("原标题：关于促进政府采购公平竞争的实施意见（试行）", "关于促进政府采购公平竞争的实施意见（试行）"),
+    ("（原标题：政府采购工作要点（全文））", "政府采购工作要点（全文）"),
+    ("(原标题:政府采购改革观察)", "政府采购改革观察"),
+])
+def test_an_original_title_keeps_its_own_brackets(line, title):
+    _, credits = take_credits([Block("p", line), Block("p", "正文" * 30)], boilerplate())
+    assert credits.original_title == title
