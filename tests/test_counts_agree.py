@@ -37,3 +37,12 @@ def test_a_source_is_tagged_with_exactly_the_themes_that_quote_it(seed_project, 
         line = next((ln for ln in home.splitlines() if f"]({source['page']})" in ln), None)
         if line is not None:  # the home page lists the latest sources
             assert line.endswith(" · ".join(names[t] for t in source["themes"])), line
+
+
+def test_the_glossary_lists_a_passage_once_per_term_and_none_for_the_subject(seed_project):
+    page = (seed_project / "docs" / paths.GLOSSARY).read_text(encoding="utf-8")
+    for section in page.split("\n## ")[1:]:
+        links = re.findall(r"\]\(([^)]+#p-[0-9a-f]+[^)]*)\)", section)
+        assert len(links) == len(set(links)), section.splitlines()[0]
+    subject = next(s for s in page.split("\n## ")[1:] if s.startswith("政府采购 "))
+    assert "#p-" not in subject and "另有" not in subject

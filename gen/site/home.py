@@ -71,8 +71,12 @@ def glossary_page(articles: list[Article]) -> OutputFile:
         for paragraph in article.paragraphs:
             if paragraph.heading:
                 continue
+            listed: set[int] = set()  # a paragraph using two spellings of one term is one passage
             for found in paragraph.glossary:
                 index = owner[found]
+                if index in listed or items[index].subject:
+                    continue
+                listed.add(index)
                 counts[index] += 1
                 if len(uses[index]) < GLOSSARY_LINKS:
                     uses[index].append({"title": article.meta.title, "quote": around(paragraph.text, found),

@@ -15,13 +15,15 @@ class GlossaryTerm:
     en: str
     explain: str
     spellings: tuple[str, ...]
+    subject: bool = False  # the site's subject itself: every page is about it, so no passages are listed
 
 
 @cache
 def glossary() -> tuple[GlossaryTerm, ...]:
     raw = read_yaml("glossary.yml")
     return tuple(
-        GlossaryTerm(t["term"], t["en"], t["explain"], tuple(dict.fromkeys([t["term"], *t.get("match", [])])))
+        GlossaryTerm(t["term"], t["en"], t["explain"], tuple(dict.fromkeys([t["term"], *t.get("match", [])])),
+                     bool(t.get("subject", False)))
         for t in raw["terms"]
     )
 
