@@ -140,6 +140,7 @@ class Article:
     document: Document
     paragraphs: tuple[Paragraph, ...]
     on_topic: bool = False
+    focus: float = 0.0  # share of body paragraphs that are about government procurement
     themes: tuple[str, ...] = ()
     regions: tuple[Place, ...] = ()
     duplicate_of: str = ""

@@ -38,6 +38,7 @@ def article_json(article: Article) -> dict:
         "doc_number": meta.doc_number,
         "summary": meta.summary,
         "on_topic": article.on_topic,
+        "focus": article.focus,
         "duplicate_of": article.duplicate_of,
         "themes": list(article.themes),
         "regions": [place_json(p) for p in article.regions],

@@ -24,16 +24,18 @@ _ITEM_LEAD = re.compile(r"^(?:\d{1,3}[.．、]|[（(][一二三四五六七八�
 def classify(article: Article, vocab: Vocabulary | None = None, places: Gazetteer | None = None) -> Article:
     vocab = vocab or vocabulary()
     places = places or gazetteer()
-    scores = [relevance(p.text, vocab) if not p.heading and p.text else 0.0 for p in article.paragraphs]
-    on_topic = is_on_topic(article, vocab, scores)
+    about = procurement_passages(article, vocab)
+    on_topic = any(about[i] and vocab.substance.search(p.text) for i, p in enumerate(article.paragraphs))
+    body = [i for i, p in enumerate(article.paragraphs) if not p.heading and p.kind != "img" and p.text]
+    focus = round(sum(1 for i in body if about[i]) / len(body), 3) if body else 0.0
     context: dict[str, tuple[str, ...]] = {}
     paragraphs = []
-    for paragraph, paragraph_score in zip(article.paragraphs, scores, strict=True):
+    for index, paragraph in enumerate(article.paragraphs):
         if paragraph.heading:
             context = _heading_scope(paragraph.text, vocab)
         elif paragraph.text.startswith(vocab.scope_breakers):
             context = {}
-        themes = _paragraph_themes(paragraph, context, vocab, paragraph_score) if on_topic else ()
+        themes = _paragraph_themes(paragraph, context, vocab) if on_topic and (about[index] or paragraph.heading) else ()
         found_places = places.find(paragraph.text) if paragraph.kind != "img" else ()
         figures = find_figures(paragraph.text) if not paragraph.heading else ()
         terms = spellings_in(paragraph.text) if not paragraph.heading else ()
@@ -43,18 +45,34 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
         article,
         paragraphs=tuple(paragraphs),
         on_topic=on_topic,
+        focus=focus if on_topic else 0.0,
         themes=doc_themes,
         regions=_regions(paragraphs, article.meta.title, places),
     )
 
 
-def is_on_topic(article: Article, vocab: Vocabulary, scores: list[float]) -> bool:
-    """Scores: each paragraph's relevance (0 for headings and empty ones)."""
-    body = [s for p, s in zip(article.paragraphs, scores, strict=True) if not p.heading and p.text]
-    title_score, _ = score(strip_traps(article.meta.title, vocab), vocab.relevance_terms)
-    total = 3 * title_score + sum(body)
-    share = sum(1 for s in body if s >= vocab.paragraph_min_score) / max(1, len(body))
-    return total >= vocab.document_min_score and share >= vocab.document_min_share
+def procurement_passages(article: Article, vocab: Vocabulary) -> list[bool]:
+    """For each paragraph: is it about Chinese government procurement?
+
+    From its own words (a word only government procurement uses, look-alikes removed), or
+    from its context: a heading that names it, or a document whose title names it or whose
+    paragraphs name it throughout; then any procurement word will do.
+    """
+    texts = [strip_traps(p.text, vocab) if p.kind != "img" else "" for p in article.paragraphs]
+    anchored = [bool(vocab.anchors.search(t)) for t in texts]
+    body = [i for i, p in enumerate(article.paragraphs) if not p.heading and texts[i]]
+    throughout = bool(body) and sum(1 for i in body if anchored[i]) / len(body) >= vocab.document_min_share
+    document = throughout or bool(vocab.anchors.search(strip_traps(article.meta.title, vocab)))
+    about, under_heading = [], False
+    for index, paragraph in enumerate(article.paragraphs):
+        if paragraph.heading:
+            under_heading = anchored[index]
+        elif paragraph.text.startswith(vocab.scope_breakers):
+            under_heading = False
+        in_context = document or under_heading
+        own = score(texts[index], vocab.relevance_terms)[0] >= vocab.paragraph_min_score
+        about.append(not paragraph.heading and bool(texts[index]) and (anchored[index] or (in_context and own)))
+    return about
 
 
 def relevance(text: str, vocab: Vocabulary) -> float:
@@ -86,13 +104,13 @@ def _heading_scope(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     return scoped
 
 
-def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary, relevance_score: float) -> tuple[ThemeMatch, ...]:
+def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary) -> tuple[ThemeMatch, ...]:
+    """A passage's themes (the caller passes only passages about government procurement);
+    a heading's are the themes it hands down."""
     if paragraph.kind == "img":
         return ()
     if paragraph.heading:
         return tuple(ThemeMatch(t, terms, vocab.paragraph_threshold) for t, terms in context.items())
-    if relevance_score < vocab.paragraph_min_score:
-        return ()
     lead = _ITEM_LEAD.match(paragraph.text)
     named = {**context, **(_named_themes(lead.group(1), vocab) if lead else {})}
     bar = vocab.paragraph_threshold * (vocab.other_theme_factor if named else 1)

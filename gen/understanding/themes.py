@@ -44,7 +44,8 @@ class Vocabulary:
     paragraph_threshold: float
     relevance_terms: tuple[Term, ...]
     traps: tuple[re.Pattern[str], ...]
-    document_min_score: float
+    anchors: re.Pattern[str]
+    substance: re.Pattern[str]
     document_min_share: float
     paragraph_min_score: float
     heading_phrase_share: float
@@ -81,7 +82,8 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         paragraph_threshold=float(raw["paragraph_threshold"]),
         relevance_terms=_terms(relevance["terms"]),
         traps=tuple(re.compile(p) for p in relevance["traps"]),
-        document_min_score=float(relevance["document_min_score"]),
+        anchors=re.compile(relevance["anchors"]),
+        substance=re.compile(relevance["substance"]),
         document_min_share=float(relevance["document_min_share"]),
         paragraph_min_score=float(relevance["paragraph_min_score"]),
         heading_phrase_share=float(raw["heading_phrase_share"]),
