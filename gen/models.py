@@ -102,6 +102,7 @@ class Place:
     province: str
     city: str
     adcode: str
+    found_in: str = "text"  # "document": the passage names no place and has its document's
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class Article:
     focus: float = 0.0  # share of body paragraphs that are about government procurement
     themes: tuple[str, ...] = ()
     regions: tuple[Place, ...] = ()
+    places: tuple[Place, ...] = ()  # where the document is from (issuer, title, main province); () for national
     duplicate_of: str = ""
 
     @property

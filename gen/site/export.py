@@ -15,6 +15,10 @@ def place_json(place: Place) -> dict:
     return {"name": place.name, "province": place.province, "city": place.city, "adcode": place.adcode}
 
 
+def passage_place_json(place: Place) -> dict:
+    return {**place_json(place), "from": place.found_in}
+
+
 def figure_json(figure: Figure) -> dict:
     data = {"text": figure.text, "value": figure.value, "unit": figure.unit}
     if figure.upper is not None:
@@ -50,7 +54,7 @@ def article_json(article: Article) -> dict:
                 "heading": p.heading,
                 "themes": [m.theme for m in p.themes],
                 "matched_terms": {m.theme: list(m.terms) for m in p.themes},
-                "places": [place_json(x) for x in p.places],
+                "places": [passage_place_json(x) for x in p.places],
                 "figures": [figure_json(f) for f in p.figures],
             }
             for p in article.paragraphs

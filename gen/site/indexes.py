@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from operator import itemgetter
 
 from gen.site import charts
-from gen.models import Article, Figure, OutputFile, Paragraph
+from gen.models import Article, Figure, OutputFile, Paragraph, Place
 from gen.rendering.jinja import render
-from gen.site.taxonomy import Passage, around, newest_first, quote, region_passages, sentence_with, theme_passages
+from gen.site.taxonomy import (
+    Passage, around, newest_first, quote, region_passages, sentence_bounds, sentence_with, theme_passages,
+)
 from gen.understanding.themes import Theme, Vocabulary
 from gen import paths
 
@@ -66,13 +70,65 @@ class FigureRanks:
             yield Passage(article, paragraph), figure
 
 
+_LIST_JOINT = re.compile(r"^(?:[、，,]|和|及|与|以及)?$")
+
+
+def figure_places(article: Article, paragraph: Paragraph, figure: Figure) -> tuple[Place, ...]:
+    """The places a figure belongs to: those its own sentence names nearest before it (a list
+    such as 张掖市、忻州市、海口市等 counts whole), else nearest after it; where the sentence
+    names none, the document's place (marked as such). A round-up paragraph's figure never
+    takes another sentence's place."""
+    text = paragraph.text
+    at = text.find(figure.text)
+    if at < 0:
+        return ()
+    start, end = sentence_bounds(text, at)
+    mentions = sorted(
+        (found, found + len(place.name), place)
+        for place in paragraph.places if place.found_in == "text"
+        for found in _positions(text, place.name, start, end)
+    )
+    before = [m for m in mentions if m[1] <= at]
+    if before:
+        chosen = [before[-1]]
+        for mention in reversed(before[:-1]):
+            if mention[1] <= chosen[0][0] and _LIST_JOINT.match(text[mention[1]:chosen[0][0]]):
+                chosen.insert(0, mention)
+            else:
+                break
+        found = [m[2] for m in chosen]
+    else:
+        found = [m[2] for m in mentions if m[0] >= at][:1]
+    if found:
+        # a province named just before its own city ("甘肃省兰州新区") is that city's prefix
+        return tuple(dict.fromkeys(p for p in found if not any(o.province == p.name and o.name != p.name for o in found)))
+    return tuple(replace(p, found_in="document") for p in article.places)
+
+
+def _positions(text: str, name: str, start: int, end: int) -> list[int]:
+    out, at = [], text.find(name, start, end)
+    while at >= 0:
+        out.append(at)
+        at = text.find(name, at + len(name), end)
+    return out
+
+
+def place_label(places: tuple[Place, ...]) -> str:
+    if not places:
+        return "未注明 not stated"
+    names = "、".join(p.name for p in places[:3]) + ("等" if len(places) > 3 else "")
+    return names if places[0].found_in == "text" else f"{names}（来源所在地 source's place）"
+
+
 def figure_rows(
-    ranks: FigureRanks, passages: list[Passage], page: str, theme: Theme | None = None, limit: int = MAX_FIGURES
+    ranks: FigureRanks, passages: list[Passage], page: str, theme: Theme | None = None, limit: int = MAX_FIGURES,
+    province: str | None = None,
 ) -> list[dict]:
     """Amounts first (largest first), then shares, then counts; each figure once per source.
 
     On a theme page a figure counts only when its own sentence speaks of the theme (or its
     paragraph has no other theme): a paragraph on SMEs and green goods splits its figures.
+    On a province page, only the figures that belong to a place in the province.
     """
     seen, rows = set(), []
     for passage, figure in ranks.of(passages):
@@ -84,11 +140,13 @@ def figure_rows(
         seen.add(key)
         if theme and not speaks_of(theme, passage.paragraph, figure.text):
             continue
-        places = list(dict.fromkeys(p.city or p.province for p in passage.paragraph.places))
+        places = figure_places(passage.article, passage.paragraph, figure)
+        if province is not None and not any(p.province == province for p in places):
+            continue
         rows.append({
             "value": figure.text,
             "what": around(passage.paragraph.text, figure.text),
-            "where": "、".join(places[:3]) + ("等" if len(places) > 3 else "") or "—",
+            "where": place_label(places),
             "when": passage.article.meta.date or "—",
             "link": rel(page, passage.link),
         })
@@ -102,7 +160,10 @@ def speaks_of(theme: Theme, paragraph: Paragraph, needle: str) -> bool:
     return any(term.find(sentence) is not None for term in theme.terms)
 
 
-def evidence_groups(passages: list[Passage], page: str, theme: str | None = None) -> list[dict]:
+def evidence_groups(passages: list[Passage], page: str, theme: str | None = None, province: str | None = None) -> list[dict]:
+    """Passages grouped by source. On a theme page the quote carries the theme's matched
+    terms; on a province page the sentences that name the province's places, so a round-up
+    paragraph is quoted there only for what it says of that province."""
     groups: dict[str, dict] = {}
     for passage in passages[:MAX_EVIDENCE]:
         article = passage.article
@@ -110,7 +171,8 @@ def evidence_groups(passages: list[Passage], page: str, theme: str | None = None
             "title": article.meta.title, "date": article.meta.date or "—",
             "publisher": article.meta.publisher, "link": rel(page, article.page), "quotes": [],
         })
-        terms = passage.terms_for(theme) if theme else tuple(p.name for p in passage.paragraph.places)
+        terms = passage.terms_for(theme) if theme else tuple(
+            p.name for p in passage.paragraph.places if p.found_in == "text" and (province is None or p.province == province))
         group["quotes"].append({
             "text": quote(passage.paragraph.text, terms),
             "terms": "、".join(t.strip("「」") for t in terms),
@@ -172,8 +234,8 @@ def region_pages(
             adcode=places_index[province],
             places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
             themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id))} for t, c in zip(vocab.themes, counts) if c],
-            figures=figure_rows(ranks, passages, page),
-            groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page),
+            figures=figure_rows(ranks, passages, page, province=province),
+            groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page, province=province),
             more=max(0, len(passages) - MAX_REGION_EVIDENCE),
         )))
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]

@@ -94,6 +94,15 @@ def _cut(text: str, limit: int) -> str:
     return text[:end]
 
 
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the sentence holding position `at` (the whole text if `at` < 0)."""
+    if at < 0:
+        return 0, len(text)
+    start = max(text.rfind(mark, 0, at) for mark in "。！？!?；;") + 1
+    ends = [i for i in (text.find(mark, at) for mark in "。！？!?；;") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
 def sentence_with(text: str, needle: str) -> str:
     return next((s for s in _SENTENCES.findall(text) if needle in s), text)
 

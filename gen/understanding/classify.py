@@ -9,6 +9,7 @@ or from its numbered item's opening clause — and only if it is itself about pr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from gen.models import Article, Paragraph, Place, ThemeMatch
@@ -40,6 +41,8 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
         figures = find_figures(paragraph.text) if not paragraph.heading else ()
         terms = spellings_in(paragraph.text) if not paragraph.heading else ()
         paragraphs.append(replace(paragraph, themes=themes, places=found_places, figures=figures, glossary=terms))
+    home = document_places(article, paragraphs, places)
+    paragraphs = _with_document_places(paragraphs, home)
     doc_themes = _document_themes(paragraphs, vocab) if on_topic else ()
     return replace(
         article,
@@ -48,6 +51,7 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
         focus=focus if on_topic else 0.0,
         themes=doc_themes,
         regions=_regions(paragraphs, article.meta.title, places),
+        places=home,
     )
 
 
@@ -134,3 +138,31 @@ def _regions(paragraphs: list[Paragraph], title: str, places: Gazetteer) -> tupl
     for place in (*places.find(title), *(x for p in paragraphs for x in p.places)):
         seen.setdefault(place.adcode, place)
     return tuple(seen.values())
+
+
+DOMINANT_MENTIONS = 3  # a province named this often, in most of the place mentions, is the document's
+
+
+def document_places(article: Article, paragraphs: list[Paragraph], places: Gazetteer) -> tuple[Place, ...]:
+    """Where a document is from: its issuer's region (a government body names it), else the
+    places its title names, else the province most of its place mentions are in. None for a
+    national or round-up document."""
+    for text in (article.meta.publisher, article.meta.title):
+        found = places.find(text) if text else ()
+        if found:
+            return found
+    provinces = Counter(x.province for p in paragraphs for x in p.places if x.province)
+    if provinces:
+        (top, count), total = provinces.most_common(1)[0], sum(provinces.values())
+        if count >= DOMINANT_MENTIONS and 2 * count > total:
+            code = next(x.adcode[:2] + "0000" for p in paragraphs for x in p.places if x.province == top)
+            return (places.place(top, code),)
+    return ()
+
+
+def _with_document_places(paragraphs: list[Paragraph], inherited: tuple[Place, ...]) -> list[Paragraph]:
+    """A body paragraph that names no place of its own has its document's, marked as such."""
+    if not inherited:
+        return paragraphs
+    marked = tuple(replace(place, found_in="document") for place in inherited)
+    return [replace(p, places=marked) if not p.places and not p.heading and p.kind != "img" else p for p in paragraphs]
