@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -59,11 +60,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def site_url(config: Path) -> str:
-    """The published address, from mkdocs.yml, so feeds link to the real site."""
+    """The published address, as MkDocs will see it (SITE_URL, else mkdocs.yml's default), so
+    feeds and data link to the real site."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"].rstrip("/") + "/"
     if config.exists():
         for line in config.read_text(encoding="utf-8").splitlines():
             if line.startswith("site_url:"):
-                return line.split(":", 1)[1].strip().strip("'\"") or Settings.site_url
+                value = line.split(":", 1)[1].strip()
+                default = re.search(r"!ENV\s*\[\s*\w+\s*,\s*['\"]?([^'\"\]]+)", value)
+                return (default.group(1) if default else value.strip("'\"")) or Settings.site_url
     return Settings.site_url
 
 

@@ -44,3 +44,17 @@ def test_a_cached_build_reports_what_a_full_one_did(tmp_path, capsys):
     report = [line for line in first.splitlines() if not line.startswith("  time:")]
     assert report == [line for line in again.splitlines() if not line.startswith("  time:")]
     assert "skipped empty.txt: empty file" in again and "duplicate repost.txt" in again
+
+
+def test_one_setting_gives_the_published_address(tmp_path, monkeypatch):
+    """SITE_URL sets the address for MkDocs (mkdocs.yml reads it with !ENV) and the feeds alike."""
+    from conftest import ROOT
+    from gen.__main__ import site_url
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert site_url(ROOT / "mkdocs.yml") == "https://example.github.io/caigou-briefing/"
+    monkeypatch.setenv("SITE_URL", "https://owner.github.io/briefing")
+    assert site_url(ROOT / "mkdocs.yml") == "https://owner.github.io/briefing/"
+    args = ["build", "--sources", str(SEEDS), "--docs", str(tmp_path / "docs"), "--no-cache"]
+    assert main(args) == 0
+    assert "https://owner.github.io/briefing/sources/" in (tmp_path / "docs" / "feeds" / "rss.xml").read_text(encoding="utf-8")

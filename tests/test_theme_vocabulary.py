@@ -46,3 +46,11 @@ def test_the_home_page_counts_the_themes(seed_project):
     count = len(vocabulary().themes)
     assert f"{count} reform themes" in home
     assert home.count("](themes/") >= count
+
+
+def test_chinese_text_has_no_stray_spaces_from_hard_wrapping():
+    """A line break or space between two Chinese characters shows as a gap in the page."""
+    gap = re.compile(r"[\u4e00-\u9fff，。、：；）][ \n][\u4e00-\u9fff（]")
+    for theme in vocabulary().themes:
+        assert not gap.search(theme.description), theme.id
+    assert not gap.search((ROOT / "docs" / "about" / "index.md").read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gen.cleaning.text import strip_cjk_spaces
 from gen.rules import DATA_DIR, read_yaml
 
 
@@ -32,6 +33,12 @@ class Theme:
     zh: str
     en: str
     description: str
+
+    @property
+    def description_zh(self) -> str:
+        """The Chinese sentence of the description (it is written Chinese first, then English)."""
+        latin = re.search(r"[A-Za-z]", self.description)
+        return self.description[: latin.start()].strip() if latin else self.description
     color: str
     heading_phrases: tuple[str, ...]  # phrases that, heading a section, pass the theme to it
     terms: tuple[Term, ...]
@@ -74,7 +81,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     return Vocabulary(
         themes=tuple(
             Theme(
-                id=t["id"], zh=t["zh"], en=t["en"], description=" ".join(t["description"].split()), color=t["color"],
+                id=t["id"], zh=t["zh"], en=t["en"], description=strip_cjk_spaces(" ".join(t["description"].split())), color=t["color"],
                 heading_phrases=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
             )
             for t in raw["themes"]
