@@ -7,9 +7,14 @@ tools/linear_check.py (`make linear-check`), kept out of the unit tests.
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
+from gen.assemble import paragraphs_of
 from gen.figures import find_figures
+from gen.markup import anchor
+from gen.models import Block, Document, Meta
 
 
 # Figures ---------------------------------------------------------------------------
@@ -43,3 +48,36 @@ def test_every_figure_of_a_paragraph_full_of_them_is_found():
 ])
 def test_bounded_patterns_find_what_the_unbounded_ones_found(text, shown):
     assert [f.text for f in find_figures(text)] == shown
+
+
+# Anchors ---------------------------------------------------------------------------
+
+
+class CountingDict(dict):
+    """Counts the look-ups anchor() makes in the ids it was given."""
+
+    def __init__(self):
+        super().__init__()
+        self.lookups = 0
+
+    def __contains__(self, key):
+        self.lookups += 1
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self.lookups += 1
+        return super().get(key, default)
+
+
+def test_repeated_lines_get_unique_anchors_in_the_same_order():
+    document = Document("x.txt", "text", Meta(title="t"), tuple(Block("p", "同一行") for _ in range(5)))
+    base = "p-" + hashlib.sha1("同一行".encode()).hexdigest()[:8]
+    assert [p.anchor for p in paragraphs_of(document)] == [base, f"{base}-2", f"{base}-3", f"{base}-4", f"{base}-5"]
+
+
+@pytest.mark.parametrize("repeats", [1_000, 4_000])
+def test_anchor_lookups_per_paragraph_do_not_grow_with_repeats(repeats):
+    taken = CountingDict()
+    ids = [anchor("p", "同一行", taken) for _ in range(repeats)]
+    assert len(set(ids)) == repeats
+    assert taken.lookups <= 3 * repeats
