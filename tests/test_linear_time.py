@@ -10,11 +10,17 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from bad_inputs import billion_laughs
 
 from gen.assemble import paragraphs_of
 from gen.figures import find_figures
+from gen.frontmatter import FrontMatterError, split
 from gen.markup import anchor
 from gen.models import Block, Document, Meta
+from gen.readers import read_text
+
+SENTENCE = "某市财政局持续深化政府采购制度改革，全面推行远程异地评标。"
+ARTICLE = "\n\n".join(f"第{n}段：{SENTENCE}" for n in range(3))
 
 
 # Figures ---------------------------------------------------------------------------
@@ -81,3 +87,30 @@ def test_anchor_lookups_per_paragraph_do_not_grow_with_repeats(repeats):
     ids = [anchor("p", "同一行", taken) for _ in range(repeats)]
     assert len(set(ids)) == repeats
     assert taken.lookups <= 3 * repeats
+
+
+# Front matter ----------------------------------------------------------------------
+
+
+def test_alias_bomb_is_refused_before_it_is_built():
+    with pytest.raises(FrontMatterError, match="front matter uses YAML aliases"):
+        split(billion_laughs() + ARTICLE)
+
+
+def test_alias_bomb_is_a_warning_and_the_article_still_reads():
+    document = read_text(billion_laughs(levels=4) + "标题\n\n" + ARTICLE, "bomb.md")
+    assert "front matter uses YAML aliases" in document.warnings
+    assert [b.text for b in document.blocks] == ARTICLE.split("\n\n")
+    assert "哈哈" not in document.meta.title + document.meta.date
+
+
+def test_deeply_nested_front_matter_is_refused():
+    # Deeper still (30,000 levels) overflows libyaml's C stack and kills the process.
+    with pytest.raises(FrontMatterError, match="nested deeper than"):
+        split("---\ntitle: " + "[" * 1000 + "]" * 1000 + "\n---\n" + ARTICLE)
+
+
+def test_plain_front_matter_still_loads_with_timestamps_as_text():
+    data, body = split("---\ntitle: 标题\ndate: 2024-03-01 10:00:00 +0800\ntags: [a, b]\nmeta: {k: [1, 2]}\n---\n正文")
+    assert data == {"title": "标题", "date": "2024-03-01 10:00:00 +0800", "tags": ["a", "b"], "meta": {"k": [1, 2]}}
+    assert body == "正文"
