@@ -8,6 +8,9 @@ from pathlib import Path
 
 GENERATOR_VERSION = "3"
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
+# Python-Markdown rebuilds a paragraph's whole text for every escape or entity in it, so
+# one long paragraph of them costs the square of its length; longer paragraphs are split.
+PARAGRAPH_MAX_CHARS = 4_000
 
 
 @dataclass(frozen=True)

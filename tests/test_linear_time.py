@@ -8,7 +8,10 @@ tools/linear_check.py (`make linear-check`), kept out of the unit tests.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 
+import markdown
 import pytest
 from bad_inputs import billion_laughs
 
@@ -17,7 +20,9 @@ from gen.figures import find_figures
 from gen.frontmatter import FrontMatterError, split
 from gen.markup import anchor
 from gen.models import Block, Document, Meta
-from gen.readers import read_text
+from gen.pipeline import page_for_text
+from gen.readers import bounded_paragraphs, read_text
+from gen.settings import PARAGRAPH_MAX_CHARS
 
 SENTENCE = "某市财政局持续深化政府采购制度改革，全面推行远程异地评标。"
 ARTICLE = "\n\n".join(f"第{n}段：{SENTENCE}" for n in range(3))
@@ -114,3 +119,41 @@ def test_plain_front_matter_still_loads_with_timestamps_as_text():
     data, body = split("---\ntitle: 标题\ndate: 2024-03-01 10:00:00 +0800\ntags: [a, b]\nmeta: {k: [1, 2]}\n---\n正文")
     assert data == {"title": "标题", "date": "2024-03-01 10:00:00 +0800", "tags": ["a", "b"], "meta": {"k": [1, 2]}}
     assert body == "正文"
+
+
+# Long paragraphs -------------------------------------------------------------------
+
+
+def test_a_long_paragraph_is_split_at_sentence_ends_without_losing_text():
+    paragraph = "".join(f"第{n}句讲政府采购。" for n in range(3000))
+    document = read_text("标题\n\n" + paragraph + "\n\n" + ARTICLE, "long.txt")
+    pieces = [b.text for b in document.blocks][:-3]
+    assert len(pieces) > 1 and "".join(pieces) == paragraph
+    assert all(len(p) <= PARAGRAPH_MAX_CHARS and p.endswith("。") for p in pieces)
+
+
+def test_a_split_paragraph_keeps_kind_image_and_each_link_once():
+    text = "甲" * PARAGRAPH_MAX_CHARS + "乙" + "甲" * 10
+    links = (("甲", "https://a.example/"), ("乙", "https://b.example/"), ("丙", "https://c.example/"))
+    blocks = bounded_paragraphs((Block("img", text, src="https://i.example/x.png", links=links),))
+    assert [(b.kind, b.src, b.links) for b in blocks] == [
+        ("img", "https://i.example/x.png", (links[0],)), ("p", "", (links[1],))]
+    assert "".join(b.text for b in blocks) == text
+
+
+@pytest.mark.parametrize("char", ["<", "|", "{", "&#", "[", "*", "_", "`", "\\"])
+def test_markdown_paragraphs_stay_short_and_render_the_text(char):
+    """Python-Markdown's work on a paragraph grows with (escapes in it) x (its length):
+    bounded paragraphs bound it. The size ladder shows the longest paragraph the page
+    gives Python-Markdown does not grow with the source."""
+    longest = []
+    for size in (3 * PARAGRAPH_MAX_CHARS, 6 * PARAGRAPH_MAX_CHARS):
+        hostile = (char * size)[:size]
+        page = page_for_text(f"标题\n\n{hostile}\n\n{ARTICLE}\n", "hostile.txt")
+        body = page.split("\n---\n", 1)[1]
+        paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip() and not p.startswith("**")]
+        longest.append(max(len(p.strip().split("\n{:")[0]) for p in paragraphs))  # without its anchor line
+    assert longest[0] == longest[1] <= 6 * PARAGRAPH_MAX_CHARS
+    rendered = markdown.markdown(body, extensions=["attr_list", "tables", "admonition", "toc"])
+    text = "".join(html.unescape(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", rendered, re.DOTALL))
+    assert hostile in text

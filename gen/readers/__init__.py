@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..frontmatter import FrontMatterError, split
-from ..models import Document
+from ..models import Block, Document
 from ..rules import formats
+from ..settings import PARAGRAPH_MAX_CHARS
 from . import common, content_scrape, hexo, html_page, jekyll, markdown_doc, pdf_notice, portal_scrape
 from ._post import looks_like_html
 
@@ -76,7 +78,56 @@ def read_text(text: str, source_file: str) -> Document:
     if not document.blocks:
         raise Unreadable(f"no article text found ({fmt})")
     meta, meta_warnings = common.finish_meta(document.meta)
-    return replace(document, meta=meta, warnings=tuple(warnings) + document.warnings + meta_warnings)
+    return replace(document, meta=meta, blocks=bounded_paragraphs(document.blocks),
+                   warnings=tuple(warnings) + document.warnings + meta_warnings)
+
+
+_SENTENCE_END = re.compile(r"(?:[。！？!?；;]|\.(?=\s))[”’」』）)\"']*")
+# Finding which piece holds a label is a search per link and piece; a real paragraph has
+# a handful of links, so an over-long one keeps its first ones only.
+_LINKS_KEPT = 100
+
+
+def bounded_paragraphs(blocks: tuple[Block, ...], limit: int = PARAGRAPH_MAX_CHARS) -> tuple[Block, ...]:
+    """Blocks longer than `limit` characters split into paragraphs at sentence ends.
+
+    The first piece keeps the block's kind and image; each link goes with the first piece
+    that holds its label, as with_links links a label's first occurrence only.
+    """
+    if all(len(block.text) <= limit for block in blocks):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if len(block.text) <= limit:
+            out.append(block)
+            continue
+        links = list(block.links[:_LINKS_KEPT])
+        for index, piece in enumerate(_pieces(block.text, limit)):
+            own = tuple(link for link in links if link[0] in piece)
+            links = [link for link in links if link not in own]
+            if index == 0:
+                out.append(replace(block, text=piece, links=own))
+            else:
+                out.append(Block("p", piece, links=own))
+    return tuple(out)
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """Cuts after the last sentence end in the second half of each window of `limit`
+    characters, else after its last space, else at the limit: a window moves on by at
+    least half its length, so the whole is one pass."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = 0
+        for match in _SENTENCE_END.finditer(text, low, high):
+            cut = match.end()
+        cut = cut or text.rfind(" ", low, high) + 1 or high
+        pieces.append(text[start:cut].strip())
+        start = cut
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _drop_broken_fence(text: str) -> str:
