@@ -86,5 +86,6 @@ def cases() -> dict[str, bytes]:
         "deep.txt": nested_html(5000).encode(),
         # small enough that code without the alias check expands it without running out of memory
         "alias-bomb.txt": (billion_laughs(levels=5) + "标题\n\n" + tagged("别名")).encode(),
+        "too-many-lines.txt": ("标题\n" + "短行\n" * 60_000).encode(),
         "sub/dir/nested-notice.txt": seed("003"),
     }

@@ -15,6 +15,7 @@ from conftest import ROOT, SEEDS, copy_project, live_html_problems, mkdocs_build
 SKIPPED = {
     "empty.txt": "empty", "blank.txt": "blank", "binary.bin": "binary", "image.png": "binary",
     "front-matter-only.txt": "no article text", "huge.txt": "too large",
+    "too-many-lines.txt": "too many lines (60001 > 50000)",
 }
 
 

@@ -21,8 +21,9 @@ from gen.frontmatter import FrontMatterError, split
 from gen.markup import anchor
 from gen.models import Block, Document, Meta
 from gen.pipeline import page_for_text
+from gen.read import read_source
 from gen.readers import bounded_paragraphs, read_text
-from gen.settings import PARAGRAPH_MAX_CHARS
+from gen.settings import MAX_SOURCE_LINES, MAX_SOURCE_PARAGRAPHS, PARAGRAPH_MAX_CHARS
 
 SENTENCE = "某市财政局持续深化政府采购制度改革，全面推行远程异地评标。"
 ARTICLE = "\n\n".join(f"第{n}段：{SENTENCE}" for n in range(3))
@@ -157,3 +158,34 @@ def test_markdown_paragraphs_stay_short_and_render_the_text(char):
     rendered = markdown.markdown(body, extensions=["attr_list", "tables", "admonition", "toc"])
     text = "".join(html.unescape(p) for p in re.findall(r"<p[^>]*>(.*?)</p>", rendered, re.DOTALL))
     assert hostile in text
+
+
+# Size limits -----------------------------------------------------------------------
+
+
+def test_too_many_lines_is_skipped_with_the_reason(tmp_path):
+    (tmp_path / "lines.txt").write_text("标题\n" + "短行\n" * MAX_SOURCE_LINES, encoding="utf-8")
+    (tmp_path / "cr.txt").write_text("标题\r" + "短行\r" * MAX_SOURCE_LINES, encoding="utf-8")
+    for name in ("lines.txt", "cr.txt"):
+        skipped = read_source(tmp_path, name)
+        assert skipped.reason == f"too many lines ({MAX_SOURCE_LINES + 1} > {MAX_SOURCE_LINES})"
+
+
+def test_sources_at_the_limits_are_read(tmp_path):
+    padded = "标题\n" + ARTICLE + "\n" * (MAX_SOURCE_LINES - ARTICLE.count("\n") - 1)
+    (tmp_path / "lines.txt").write_text(padded, encoding="utf-8")
+    paragraphs = [f"第{n}段：{SENTENCE}" for n in range(MAX_SOURCE_PARAGRAPHS)]
+    (tmp_path / "paragraphs.txt").write_text("标题\n" + "\n".join(paragraphs), encoding="utf-8")
+    assert len(read_source(tmp_path, "lines.txt").blocks) == 3
+    assert len(read_source(tmp_path, "paragraphs.txt").blocks) == MAX_SOURCE_PARAGRAPHS
+
+
+def test_too_many_paragraphs_is_skipped_with_the_reason(tmp_path):
+    lines = [f"第{n}段：{SENTENCE}" for n in range(MAX_SOURCE_PARAGRAPHS + 1)]
+    (tmp_path / "many.txt").write_text("标题\n" + "\n".join(lines), encoding="utf-8")
+    assert read_source(tmp_path, "many.txt").reason == (
+        f"too many paragraphs ({MAX_SOURCE_PARAGRAPHS + 1} > {MAX_SOURCE_PARAGRAPHS})")
+    # One line of HTML can hold them all; its walk stops one past the limit.
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    (tmp_path / "many.html").write_text(f"---\nlayout: post\ntitle: 段落太多\n---\n{paragraphs}\n", encoding="utf-8")
+    assert read_source(tmp_path, "many.html").reason == f"too many paragraphs (more than {MAX_SOURCE_PARAGRAPHS})"
