@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve bench generate clean golden browser screenshots
+.PHONY: site test serve bench generate clean golden browser screenshots linear-check
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ screenshots: $(STAMP) browser
 
 bench: $(STAMP)
 	$(PY) -m tools.bench --sizes 1000,10000
+
+# Hostile inputs at two sizes: fails when a stage is not linear. Timed, so not in `make test`.
+linear-check: $(STAMP)
+	$(PY) tools/linear_check.py
 
 clean:
 	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/feeds docs/index.md docs/assets/generated .cache

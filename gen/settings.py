@@ -8,6 +8,13 @@ from pathlib import Path
 
 GENERATOR_VERSION = "3"
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
+# Every stage's cost and the pages' size grow with these; the largest real sources have a
+# few thousand lines and paragraphs. A source over a limit is skipped (see read_source).
+MAX_SOURCE_LINES = 50_000
+MAX_SOURCE_PARAGRAPHS = 20_000
+# Python-Markdown rebuilds a paragraph's whole text for every escape or entity in it, so
+# one long paragraph of them costs the square of its length; longer paragraphs are split.
+PARAGRAPH_MAX_CHARS = 4_000
 
 
 @dataclass(frozen=True)

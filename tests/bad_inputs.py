@@ -30,6 +30,15 @@ def nested_html(depth: int) -> str:
     return "---\nlayout: post\ntitle: 深层嵌套\ndate: 2024-01-01\n---\n" + "<div>" * depth + "<p>" + tagged("深层") + "</p>" + "</div>" * depth
 
 
+def billion_laughs(levels: int = 9, width: int = 9) -> str:
+    """Front matter of a few hundred bytes naming width**levels strings through aliases."""
+    lines = ["title: 笑声", "a0: &a0 [" + ", ".join(['"哈哈"'] * width) + "]"]
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * width) + "]")
+    lines.append(f"date: *a{levels - 1}")
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
 HOSTILE_HTML = """---
 layout: post
 title: "恶意<script>alert(1)</script>标题"
@@ -75,5 +84,8 @@ def cases() -> dict[str, bytes]:
         "control-chars.txt": jekyll("控制\u0007字符\u202e反转").replace("某市", "某\u202e市\u0000").encode(),
         "hostile.txt": HOSTILE_HTML.encode(),
         "deep.txt": nested_html(5000).encode(),
+        # small enough that code without the alias check expands it without running out of memory
+        "alias-bomb.txt": (billion_laughs(levels=5) + "标题\n\n" + tagged("别名")).encode(),
+        "too-many-lines.txt": ("标题\n" + "短行\n" * 60_000).encode(),
         "sub/dir/nested-notice.txt": seed("003"),
     }

@@ -15,6 +15,7 @@ from conftest import ROOT, SEEDS, copy_project, live_html_problems, mkdocs_build
 SKIPPED = {
     "empty.txt": "empty", "blank.txt": "blank", "binary.bin": "binary", "image.png": "binary",
     "front-matter-only.txt": "no article text", "huge.txt": "too large",
+    "too-many-lines.txt": "too many lines (60001 > 50000)",
 }
 
 
@@ -83,6 +84,7 @@ def test_warnings_for_damaged_or_odd_sources(bad_build):
     _, result, data = bad_build
     assert "invalid UTF-8" in " ".join(_source(data, "invalid-utf8.txt")["warnings"])
     assert "malformed front matter" in " ".join(_source(data, "malformed-front-matter.txt")["warnings"])
+    assert "front matter uses YAML aliases" in _source(data, "alias-bomb.txt")["warnings"]
     assert "unparseable date" in " ".join(_source(data, "bad-date.txt")["warnings"])
     assert "future" in " ".join(_source(data, "future-date.txt")["warnings"])
     assert _source(data, "future-date.txt")["date"] == "2099-01-01"

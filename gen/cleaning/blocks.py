@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from gen.cleaning.text import squash
 from gen.models import Block
 from gen.rules import Boilerplate
+from gen.settings import PARAGRAPH_MAX_CHARS
 
 TERMINAL = "。！？!?；;：:…,，、"
 _SECTION_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[章节部分篇]|[（(][一二三四五六七八九十]+[）)])")
@@ -171,3 +172,51 @@ def finish_body(blocks: list[Block], title: str, rules: Boilerplate, *, scrape: 
     blocks = merge_lead_labels(blocks, rules)
     blocks = mark_headings(blocks)
     return blocks, credits
+
+
+_SENTENCE_END = re.compile(r"(?:[。！？!?；;]|\.(?=\s))[”’」』）)\"']*")
+# Finding which piece holds a label is a search per link and piece; a real paragraph has
+# a handful of links, so an over-long one keeps its first ones only.
+_LINKS_KEPT = 100
+
+
+def bounded_paragraphs(blocks: tuple[Block, ...], limit: int = PARAGRAPH_MAX_CHARS) -> tuple[Block, ...]:
+    """Blocks longer than `limit` characters split into paragraphs at sentence ends.
+
+    The first piece keeps the block's kind and image; each link goes with the first piece
+    that holds its label, as with_links links a label's first occurrence only.
+    """
+    if all(len(block.text) <= limit for block in blocks):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if len(block.text) <= limit:
+            out.append(block)
+            continue
+        links = list(block.links[:_LINKS_KEPT])
+        for index, piece in enumerate(_pieces(block.text, limit)):
+            own = tuple(link for link in links if link[0] in piece)
+            links = [link for link in links if link not in own]
+            if index == 0:
+                out.append(replace(block, text=piece, links=own))
+            else:
+                out.append(Block("p", piece, links=own))
+    return tuple(out)
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """Cuts after the last sentence end in the second half of each window of `limit`
+    characters, else after its last space, else at the limit: a window moves on by at
+    least half its length, so the whole is one pass."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = 0
+        for match in _SENTENCE_END.finditer(text, low, high):
+            cut = match.end()
+        cut = cut or text.rfind(" ", low, high) + 1 or high
+        pieces.append(text[start:cut].strip())
+        start = cut
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]

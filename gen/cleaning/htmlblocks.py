@@ -14,8 +14,10 @@ from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from gen.cleaning.text import clean_inline
 from gen.models import Block
+from gen.reading.detect import Unreadable
 from gen.rendering.markup import safe_url
 from gen.rules import Boilerplate
+from gen.settings import MAX_SOURCE_PARAGRAPHS
 
 NEVER_CONTENT = frozenset((
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript", "template",
@@ -29,7 +31,6 @@ CONTAINERS = {
 }
 _BREAK = "\u2029"
 _NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
-MAX_BLOCKS = 20000
 
 
 def html_to_blocks(html: str, rules: Boilerplate) -> list[Block]:
@@ -85,10 +86,12 @@ def _names_match(tag: Tag, pattern) -> bool:
 
 
 def _walk(root: Tag, shape: _Shape) -> list[Block]:
+    """Stops one block past the paragraph limit: such a source is reported as too long,
+    not published cut short."""
     blocks: list[Block] = []
     inline: list[object] = []
     stack: list[object] = list(reversed(root.contents))
-    while stack and len(blocks) < MAX_BLOCKS:
+    while stack and len(blocks) <= MAX_SOURCE_PARAGRAPHS:
         node = stack.pop()
         if node is _FLUSH:
             _flush(inline, blocks)
@@ -118,6 +121,8 @@ def _walk(root: Tag, shape: _Shape) -> list[Block]:
         else:
             inline.append(node)
     _flush(inline, blocks)
+    if len(blocks) > MAX_SOURCE_PARAGRAPHS:
+        raise Unreadable(f"too many paragraphs (more than {MAX_SOURCE_PARAGRAPHS})")
     return blocks
 
 

@@ -9,7 +9,7 @@ from gen.cleaning.dates import is_future
 from gen.models import Document, Skipped
 from gen.reading.decode import NotText, decode_bytes
 from gen.reading.detect import Unreadable, read_text
-from gen.settings import MAX_SOURCE_BYTES
+from gen.settings import MAX_SOURCE_BYTES, MAX_SOURCE_LINES, MAX_SOURCE_PARAGRAPHS
 
 IGNORED_NAMES = (".DS_Store", "Thumbs.db", ".gitkeep")
 
@@ -39,10 +39,20 @@ def load_bytes(root: Path, relative: str) -> bytes | Skipped:
 
 
 def read_document(raw: bytes, relative: str) -> Document | Skipped:
-    """Never raises: every failure becomes a Skipped with a one-line reason."""
+    """Never raises: every failure becomes a Skipped with a one-line reason.
+
+    A source over a size limit is skipped, not cut short: a truncated article would be
+    published, classified and counted as if it were whole. Lines are counted before any
+    reader runs; paragraphs (which an HTML line can hold thousands of) after reading.
+    """
     try:
         text, encoding = decode_bytes(raw)
+        lines = _line_count(text)
+        if lines > MAX_SOURCE_LINES:
+            return Skipped(relative, f"too many lines ({lines} > {MAX_SOURCE_LINES})")
         document = read_text(text, relative)
+        if len(document.blocks) > MAX_SOURCE_PARAGRAPHS:
+            return Skipped(relative, f"too many paragraphs ({len(document.blocks)} > {MAX_SOURCE_PARAGRAPHS})")
         if encoding.endswith("+replaced"):
             document = replace(document, warnings=document.warnings + ("invalid UTF-8 bytes replaced",))
         if document.meta.date and is_future(document.meta.date):
@@ -59,3 +69,9 @@ def read_document(raw: bytes, relative: str) -> Document | Skipped:
 def read_source(root: Path, relative: str) -> Document | Skipped:
     raw = load_bytes(root, relative)
     return raw if isinstance(raw, Skipped) else read_document(raw, relative)
+
+
+def _line_count(text: str) -> int:
+    """Lines as the readers will see them: a lone CR ends a line too."""
+    ends = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return ends + (1 if text and not text.endswith(("\n", "\r")) else 0)

@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from gen.cleaning.blocks import Credits, finish_body
+from gen.cleaning.blocks import Credits, bounded_paragraphs, finish_body
 from gen.cleaning.text import squash
 from gen.models import Block, Document, Meta, RawDocument
 from gen.reading.readers import common
@@ -36,6 +36,11 @@ def finish_the_body(draft: Draft) -> Draft:
     """Teaser, repeated head, junk lines, site tail, credits, lead labels, headings."""
     blocks, credits = finish_body(list(draft.blocks), draft.title, boilerplate(), scrape=draft.raw.scrape)
     return replace(draft, blocks=tuple(blocks), credits=credits)
+
+
+def bound_the_paragraphs(draft: Draft) -> Draft:
+    """No paragraph longer than the limit: Markdown's cost grows with a paragraph's square."""
+    return replace(draft, blocks=bounded_paragraphs(draft.blocks))
 
 
 def repair_the_title(draft: Draft) -> Draft:
@@ -67,7 +72,7 @@ def plain_meta(draft: Draft) -> Draft:
 
 
 STEPS: tuple[Callable[[Draft], Draft], ...] = (
-    clean_the_title, finish_the_body, repair_the_title, gather_the_meta, plain_meta,
+    clean_the_title, finish_the_body, bound_the_paragraphs, repair_the_title, gather_the_meta, plain_meta,
 )
 
 

@@ -77,13 +77,19 @@ def with_links(text: str, links: tuple[tuple[str, str], ...]) -> str:
     return out
 
 
-def anchor(prefix: str, text: str, taken: set[str]) -> str:
-    """A stable id from the text itself, so inserting a paragraph moves no other link."""
+def anchor(prefix: str, text: str, taken: dict[str, int]) -> str:
+    """A stable id from the text itself, so inserting a paragraph moves no other link.
+
+    `taken` holds the ids given so far, each with the next suffix to try after it: the
+    n-th repeat of a text then costs one look-up, not n (an article of one line repeated
+    would be quadratic). The ids are the same: base, base-2, base-3, ...
+    """
     base = f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
-    candidate, n = base, 2
+    candidate, n = base, taken.get(base, 2)
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
+    taken[candidate] = 2
+    taken[base] = n
     return candidate
 
 

@@ -27,7 +27,7 @@ def unique_ids(articles: list[Article]) -> list[Article]:
 
 
 def paragraphs_of(document: Document) -> tuple[Paragraph, ...]:
-    anchors: set[str] = set()
+    anchors: dict[str, int] = {}
     out = []
     for block in document.blocks:
         prefix = "h" if block.kind == "h" else ("fig" if block.kind == "img" else "p")

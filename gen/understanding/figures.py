@@ -10,8 +10,16 @@ import re
 
 from gen.models import Figure
 
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN_NUM = r"[零一二两三四五六七八九十百千]+(?:点[零一二三四五六七八九]+)?"
+# A number has a bounded length, and an attempt starts only where a match can begin that
+# no earlier attempt in the same run would have found: not inside a run of digits (or of
+# numerals), not on a three-digit group after "1," and not on final decimals after "1.".
+# Otherwise each position of a long run starts an attempt that rescans the rest of the
+# run, which is quadratic. A run longer than any real figure (an id, hostile input) gives
+# no figure rather than a piece of one.
+_NUM = (r"(?<!\d)(?:(?<!\d,)|(?!\d{3}(?!\d)))(?:(?<!\d\.)|(?=\d{1,15}[.,]))"
+        r"\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,15})?")
+_CN_DIGITS = "零一二两三四五六七八九十百千"
+_CN_NUM = rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]{{1,12}}(?:点[零一二三四五六七八九]{{1,12}})?"
 _APPROX = r"(?:余|多|来)?"
 _MAGNITUDE = {"": 1, "十": 10, "百": 100, "千": 1_000, "万": 10_000, "十万": 100_000, "百万": 1_000_000,
               "千万": 10_000_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
@@ -30,13 +38,15 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     if not _ANY_NUMBER.search(text):
         return ()
     found: list[tuple[int, Figure]] = []
-    taken: list[tuple[int, int]] = []
+    # One flag per character: checking a match against every earlier one would be
+    # quadratic in the number of figures a paragraph holds.
+    taken = bytearray(len(text))
 
     def claim(match: re.Match[str]) -> bool:
-        span = match.span()
-        if any(span[0] < end and start < span[1] for start, end in taken):
+        start, end = match.span()
+        if taken.find(1, start, end) != -1:
             return False
-        taken.append(span)
+        taken[start:end] = b"\x01" * (end - start)
         return True
 
     for match in _AMOUNT.finditer(text) if "元" in text else ():  # `in` first: scanning is far cheaper
