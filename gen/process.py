@@ -61,8 +61,11 @@ def process_source(root: Path, relative: str) -> Processed:
     result = read_source(root, relative)
     if isinstance(result, Skipped):
         return Processed(relative, skipped=result)
-    article = classify(article_for(_date_checked(result)))
-    page = source_page(article, theme_names())
+    try:
+        article = classify(article_for(_date_checked(result)))
+        page = source_page(article, theme_names())
+    except Exception as error:  # noqa: BLE001 - what one source holds must not stop the build
+        return Processed(relative, skipped=Skipped(relative, f"page error: {type(error).__name__}: {str(error)[:120]}"))
     return Processed(relative, article=article, page=replace(page, content=page.content.encode("utf-8")),
                      fingerprint=fingerprint(article), data=article_fragment(article).encode("utf-8"))
 
