@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .models import Processed
+from .read import key_bytes
 from .settings import GENERATOR_VERSION
 
 GEN_DIR = Path(__file__).parent
@@ -49,7 +50,7 @@ class Cache:
     def key(self, root: Path, relative: str) -> str:
         digest = hashlib.sha256(generator_digest().encode())
         digest.update(relative.encode("utf-8"))
-        digest.update((root / relative).read_bytes())
+        digest.update(key_bytes(root, relative))  # opens nothing but a regular file (gen/read.py)
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -8,6 +8,7 @@ serve` runs this beside `mkdocs serve`, which reloads the browser when docs/ cha
 from __future__ import annotations
 
 import gc
+import os
 import time
 import traceback
 from collections.abc import Callable
@@ -28,9 +29,12 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     stamps = {}
     for relative in discover(folder):
         try:
-            info = (folder / relative).stat()
+            info = os.stat(folder / relative, follow_symlinks=False)  # a link's own stamp: it is not followed
         except OSError:
-            continue  # removed while we looked: the next look sees it gone
+            # Removed while we looked, or a name that is not UTF-8 (shown escaped, so not
+            # a path): still there, so that its coming and going is seen.
+            stamps[relative] = (0, -1)
+            continue
         stamps[relative] = (info.st_mtime_ns, info.st_size)
     return stamps
 

@@ -9,18 +9,146 @@ sources.json with the same reason; every other source is built, and the site bui
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
 import pytest
 
-from conftest import SEEDS
+from bad_inputs import jekyll
+from conftest import ROOT, SEEDS
 from gen.dates import DateError, parse_date
 from gen.decode import NotText, binary_type, decode_bytes
 from gen.pipeline import build
+from gen.read import discover, key_bytes, read_source, shown_name
 from gen.settings import Settings
 
 
 PDF = (b"%PDF-1.4\n1 0 obj << /Length 200 >>\nstream\nBT /F1 12 Tf 72 712 Td ("
        + "某市财政局全面推行远程异地评标，政府采购授予中小企业合同金额12.5亿元。".encode() * 3
        + b") Tj ET\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_builds(tmp_path, monkeypatch):
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    (sources / "locked").mkdir()
+    (sources / "locked" / "a.txt").write_text(jekyll("锁住的"), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).rstrip("/").endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = build(Settings(sources=sources, docs=tmp_path / "docs", cache=None, progress=False, workers=1))
+    assert [(s.source_file, s.reason) for s in report.skipped] == [("locked/", "folder cannot be listed (Permission denied)")]
+    assert len(report.records) == 5
+    data = json.loads((tmp_path / "docs" / "data" / "sources.json").read_text(encoding="utf-8"))
+    assert data["skipped"] == [{"source_file": "locked/", "reason": "folder cannot be listed (Permission denied)"}]
+
+
+def test_an_unreadable_folder_is_reported_under_a_real_uid():
+    """chmod 000 does not stop root: as root, the walk runs in a child that became nobody."""
+    folder = Path(tempfile.mkdtemp())  # in /tmp, which nobody can reach (pytest's folders are private)
+    try:
+        os.chmod(folder, 0o755)
+        (folder / "ok.txt").write_text("x", encoding="utf-8")
+        (folder / "closed").mkdir()
+        (folder / "closed" / "secret.txt").write_text("x", encoding="utf-8")
+        os.chmod(folder / "closed", 0)
+        assert json.loads(_as_nobody(lambda: [discover(folder), read_source(folder, "closed/").reason])) == [
+            ["closed/", "ok.txt"], "folder cannot be listed (Permission denied)"]
+    finally:
+        os.chmod(folder / "closed", 0o755)
+        shutil.rmtree(folder)
+
+
+def _as_nobody(work) -> str:
+    """`work()` in a forked child running as nobody (when we are root), as JSON."""
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through the pipe
+        try:
+            if os.getuid() == 0:  # root's group would get the group's (no) permissions: leave it too
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+            answer = work()
+        except BaseException as error:  # noqa: BLE001 - shown by the parent's assertion
+            answer = repr(error)
+        try:
+            os.write(writing, json.dumps(answer).encode())
+        finally:
+            os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as pipe:
+        answer = pipe.read()
+    os.waitpid(child, 0)
+    return answer.decode()
+
+
+def test_an_unlistable_sources_folder_is_an_error_not_an_empty_site(tmp_path, monkeypatch):
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == tmp_path / "sources":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    (tmp_path / "sources").mkdir()
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(PermissionError):
+        discover(tmp_path / "sources")
+
+
+def test_a_link_that_changes_target_is_reported_anew(tmp_path):
+    """Entries not read are cached by their reason, not by what the link points to."""
+    sources = tmp_path / "sources"
+    shutil.copytree(SEEDS, sources)
+    (sources / "link.txt").symlink_to("000_194e3c90e34a5c39.txt")
+    settings = Settings(sources=sources, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False)
+    assert [s.reason for s in build(settings).skipped] == [
+        "symbolic link (not followed: what it points to is read under its own name)"]
+    (sources / "link.txt").unlink()
+    (sources / "link.txt").symlink_to(SEEDS / "000_194e3c90e34a5c39.txt")
+    assert [s.reason for s in build(settings).skipped] == ["link outside the sources folder (not followed)"]
+
+
+def test_a_folder_swapped_for_a_link_after_discovery_is_not_followed(tmp_path):
+    (tmp_path / "sources" / "sub").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "a.txt").write_text(jekyll("界外"), encoding="utf-8")
+    (tmp_path / "sources" / "sub" / "a.txt").write_text(jekyll("界内"), encoding="utf-8")
+    assert discover(tmp_path / "sources") == ["sub/a.txt"]
+    shutil.rmtree(tmp_path / "sources" / "sub")
+    (tmp_path / "sources" / "sub").symlink_to(tmp_path / "outside")
+    assert read_source(tmp_path / "sources", "sub/a.txt").reason == "link on the way to the file (not followed)"
+
+
+def test_a_file_swapped_for_a_fifo_after_discovery_is_not_opened(tmp_path):
+    (tmp_path / "a.txt").write_text(jekyll("先是文件"), encoding="utf-8")
+    assert discover(tmp_path) == ["a.txt"]
+    (tmp_path / "a.txt").unlink()
+    os.mkfifo(tmp_path / "a.txt")
+    code = "import sys; from pathlib import Path; from gen.read import read_source; print(read_source(Path(sys.argv[1]), 'a.txt').reason)"
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "not a regular file (fifo)"
+
+
+def test_a_large_file_is_not_opened_to_compute_its_key(tmp_path, monkeypatch):
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(6 * 1024 * 1024)
+    opened = []
+    real_open = os.open
+    monkeypatch.setattr(os, "open", lambda path, *args, **kw: opened.append(path) or real_open(path, *args, **kw))
+    assert key_bytes(tmp_path, "huge.txt") == b"\x00file too large (6291456 bytes > 5242880)"
+    assert "huge.txt" not in opened and opened  # the folder was opened, the file not
+
+
 def test_a_page_that_cannot_be_made_skips_its_source_only(tmp_path, monkeypatch):
     import gen.process
 
@@ -69,3 +197,9 @@ def test_unusable_dates_are_date_errors(value):
 def test_dates_before_1901_use_china_standard_time():
     assert parse_date("1900-01-01 10:00") == ("1900-01-01", "1900-01-01T10:00:00+08:00")
     assert parse_date("0001-01-01T00:00:00-01:00") == ("0001-01-01", "0001-01-01T09:00:00+08:00")
+
+
+def test_shown_names_escape_only_what_could_forge_or_fail():
+    assert shown_name("政府采购 notice (1).txt") == "政府采购 notice (1).txt"
+    assert shown_name("a\\b.txt") == "a\\b.txt"
+    assert shown_name("a\tb\r\x1b[2J\u2028\udcff.txt") == "a\\tb\\r\\x1b[2J\\u2028\\xff.txt"
