@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .pipeline import build
+from .read import shown_name as shown  # every name and reason printed: no line can be forged
 from .settings import Settings
 
 
@@ -73,7 +74,7 @@ def print_brief(report) -> None:
     print(f"built {report.sources_read} sources -> {report.pages_written} files in {seconds:.2f}s  "
           f"skipped: {len(report.skipped)}  warnings: {len(report.warnings)}", flush=True)
     for item in report.skipped:
-        print(f"  skipped {item.source_file}: {item.reason}", flush=True)
+        print(f"  skipped {shown(item.source_file)}: {shown(item.reason)}", flush=True)
 
 
 def print_summary(report) -> None:
@@ -81,13 +82,13 @@ def print_summary(report) -> None:
     print(f"sources read: {report.sources_read}  pages: {len(report.records)} ({on_topic} on topic)  "
           f"files written: {report.pages_written}  skipped: {len(report.skipped)}  warnings: {len(report.warnings)}")
     for item in report.skipped:
-        print(f"  skipped {item.source_file}: {item.reason}")
+        print(f"  skipped {shown(item.source_file)}: {shown(item.reason)}")
     by_id = {r.id: r for r in report.records}
     for record in report.records:
         if record.duplicate_of:
-            print(f"  duplicate {record.source_file}: same article as {by_id[record.duplicate_of].source_file}")
+            print(f"  duplicate {shown(record.source_file)}: same article as {shown(by_id[record.duplicate_of].source_file)}")
     for warning in report.warnings:
-        print(f"  warning {warning}")
+        print(f"  warning {shown(warning)}")
     if report.timings:
         print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
         print(f"  corpus pages: {report.corpus}")
