@@ -24,7 +24,7 @@ def copy_project(target: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", target / "hooks", dirs_exist_ok=True)
     for item in (ROOT / "docs").iterdir():
-        if item.name in {g.split("/")[0] for g in GENERATED if "/" not in g} or item.name.startswith(".gen"):
+        if item.name in {g.split("/")[0] for g in GENERATED if "/" not in g} or item.name.startswith((".gen", ".output")):
             continue
         if item.is_dir():
             shutil.copytree(item, target / "docs" / item.name, ignore=shutil.ignore_patterns("generated"))
