@@ -10,6 +10,7 @@ from pathlib import Path
 from .pipeline import build
 from .read import shown_name as shown  # every name and reason printed: no line can be forged
 from .settings import Settings
+from .write import OutputError, docs_lock
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.sources.is_dir():
         print(f"error: sources folder {settings.sources} does not exist", file=sys.stderr)
         return 2
+    try:
+        with os.scandir(settings.sources):
+            pass
+    except OSError as error:  # building from nothing would replace the site with an empty one
+        print(f"error: sources folder {settings.sources} cannot be listed ({error.strerror})", file=sys.stderr)
+        return 2
+    if os.path.lexists(settings.docs) and not settings.docs.is_dir():
+        print(f"error: --docs {settings.docs} is not a folder", file=sys.stderr)
+        return 2
     if args.command == "watch":
         from .watch import watch
 
@@ -51,12 +61,24 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             pass
         return 0
-    report = build(settings)
+    try:
+        with docs_lock(settings.docs):  # the whole build: its memo and cache describe what it wrote
+            report = build(settings)
+    except OSError as error:
+        print(f"error: {error_line(error)}", file=sys.stderr)
+        return 1
     print_summary(report)
     if settings.strict and (report.skipped or report.warnings):
         print("strict: failing because of skipped sources or warnings", file=sys.stderr)
         return 1
     return 0
+
+
+def error_line(error: OSError) -> str:
+    """What went wrong with a file or folder, in one line (docs/ problems come worded)."""
+    if isinstance(error, OutputError) or not error.strerror:
+        return str(error)
+    return f"{error.strerror}: {shown(str(error.filename))}" if error.filename else error.strerror
 
 
 def site_url(config: Path) -> str:

@@ -12,6 +12,8 @@ import os
 import pickle
 import re
 import shutil
+import sys
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -141,7 +143,10 @@ class Cache:
             if shard.is_dir(follow_symlinks=False) and _SHARD.fullmatch(shard.name):
                 for entry in os.scandir(shard.path):
                     if entry.name.removesuffix(".pkl") not in keys:
-                        os.unlink(entry.path)
+                        try:
+                            os.unlink(entry.path)
+                        except OSError as error:  # a read-only cache: it only grows
+                            cannot_write(error)
 
     def _read_listing(self) -> set[str] | None:
         try:
@@ -152,8 +157,11 @@ class Cache:
 
     def _write_listing(self, keys: set[str]) -> None:
         temporary = self.folder / (_LISTING + ".tmp")
-        temporary.write_text("".join(f"{k}\n" for k in sorted(keys)), encoding="ascii")
-        temporary.replace(self.folder / _LISTING)
+        try:
+            temporary.write_text("".join(f"{k}\n" for k in sorted(keys)), encoding="ascii")
+            temporary.replace(self.folder / _LISTING)
+        except OSError as error:
+            cannot_write(error, temporary)
 
 
 def _load(path: Path):
@@ -166,9 +174,26 @@ def _load(path: Path):
 
 
 def _dump(path: Path, value) -> None:
-    """Pickle `value` to `path` through a temporary file, so a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Pickle `value` to `path` through a temporary file, so a reader never sees half of it.
+    A cache that cannot be written (full, read-only) costs speed, not the build: a warning."""
     temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as error:
+        cannot_write(error, temporary)
+
+
+def cannot_write(error: OSError, temporary: Path | None = None) -> None:
+    """Warn once per process that the cache is not written; leave no half-written file."""
+    if temporary is not None:
+        with suppress(OSError):
+            temporary.unlink()
+    if not _warned:
+        _warned.append(error)
+        print(f"warning: cache not written ({error.strerror or error}); the build goes on without it", file=sys.stderr)
+
+
+_warned: list[OSError] = []

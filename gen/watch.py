@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from .cache import Cache
 from .process import warm_up
 from .read import discover
 from .settings import Settings
+from .write import docs_lock
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -64,7 +66,10 @@ def watch(
 
 def _build_and_report(settings: Settings, cache: Cache, report: Callable[[BuildReport], None]) -> None:
     try:
-        report(build(settings, cache))
+        with docs_lock(settings.docs):
+            report(build(settings, cache))
+    except OSError as error:  # docs/ or the sources cannot be used now: say so, try after the next edit
+        print(f"error: {error}", file=sys.stderr, flush=True)
     except Exception:  # a bug must not end the session: say so and wait for the next edit
         traceback.print_exc()
     # The results kept in memory live until the next build and hold no reference cycles:

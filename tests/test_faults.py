@@ -7,22 +7,25 @@ from __future__ import annotations
 
 import builtins
 import errno
+import io
+import json
 import os
 import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
+import gen.cache
 import gen.write
 from conftest import ROOT, SEEDS
 from gen.__main__ import main
 from gen.models import OutputFile
 from gen.write import OUTPUT, GENERATED, OutputError, docs_lock, write_tree
-
 
 OLD = [OutputFile("index.md", "# 旧首页\n"), OutputFile("sources/a.md", "甲\n"), OutputFile("sources/b.md", "乙\n"),
        OutputFile("data/sources.json", "{}\n"), OutputFile("assets/generated/jieba-user.txt", "采购 1 n\n")]
@@ -244,3 +247,180 @@ def test_nested_locks_in_one_process_do_not_wait(tmp_path):
         with docs_lock(tmp_path / "docs", waiting=lambda _: pytest.fail("waited for itself")):
             write_tree(tmp_path / "docs", NEW)
     assert view(tmp_path / "docs") == {f.path: f.content.encode() for f in NEW}
+
+
+def _cli(args: list[str], capsys) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def built(tmp_path, capsys):
+    """docs/ after a good build, with what it looked like."""
+    docs = hand_written(tmp_path / "docs")
+    assert _cli(["build", "--sources", str(SEEDS), "--docs", str(docs), "--no-cache"], capsys)[0] == 0
+    return docs, view(docs), sorted(os.listdir(docs))
+
+
+def _one_error_line(err: str, *words: str) -> None:
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    assert all(word in lines[0] for word in words), err
+
+
+def test_a_read_only_docs_folder_is_one_error_line(built, capsys, monkeypatch):
+    docs, before, names = built
+    real_mkdir = os.mkdir
+
+    def mkdir(path, *args, **kwargs):
+        if str(path).startswith(str(docs)):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    code, _, err = _cli(["build", "--sources", str(SEEDS), "--docs", str(docs), "--no-cache"], capsys)
+    assert code == 1
+    _one_error_line(err, f"cannot write {docs}", "Read-only file system")
+    assert view(docs) == before and sorted(os.listdir(docs)) == names and leftovers(docs) == []
+
+
+def test_a_docs_folder_nobody_may_write_is_one_error_line(tmp_path):
+    """The real thing, as nobody (root may write anywhere): chmod 555 on docs/ and its tree."""
+    from test_hostile_files import _as_nobody
+
+    folder = Path(tempfile.mkdtemp())
+    try:
+        os.chmod(folder, 0o755)
+        docs = folder / "docs"
+        assert main(["build", "--sources", str(SEEDS), "--docs", str(docs), "--no-cache"]) == 0
+        before = view(docs)
+        for path in [docs, *[Path(d) for d, _, _ in os.walk(docs / OUTPUT)]]:
+            os.chmod(path, 0o555)
+
+        def build_as_nobody():
+            errors = io.StringIO()
+            sys.stderr = errors
+            code = main(["build", "--sources", str(SEEDS), "--docs", str(docs), "--no-cache"])
+            return [code, errors.getvalue()]
+
+        answer = json.loads(_as_nobody(build_as_nobody))
+        assert isinstance(answer, list), answer
+        code, err = answer
+        assert code == 1, err
+        _one_error_line(err, f"cannot write {docs}", "Permission denied")
+        assert view(docs) == before and leftovers(docs) == []
+    finally:
+        for path, _, _ in os.walk(folder):
+            os.chmod(path, 0o755)
+        shutil.rmtree(folder)
+
+
+def test_docs_pointing_at_a_file_is_one_error_line(tmp_path, capsys):
+    (tmp_path / "docs").write_text("not a folder\n", encoding="utf-8")
+    code, _, err = _cli(["build", "--sources", str(SEEDS), "--docs", str(tmp_path / "docs"), "--no-cache"], capsys)
+    assert code == 2
+    _one_error_line(err, "is not a folder")
+    assert (tmp_path / "docs").read_text(encoding="utf-8") == "not a folder\n"
+    with pytest.raises(OutputError, match="is not a folder"):
+        write_tree(tmp_path / "docs", NEW)
+
+
+def test_a_stray_file_where_the_output_goes_is_one_error_line(tmp_path, capsys):
+    docs = hand_written(tmp_path / "docs")
+    start_legacy(docs)
+    (docs / OUTPUT).write_text("stray\n", encoding="utf-8")
+    before, names = view(docs), sorted(os.listdir(docs))
+    code, _, err = _cli(["build", "--sources", str(SEEDS), "--docs", str(docs), "--no-cache"], capsys)
+    assert code == 1
+    _one_error_line(err, "is in the way")
+    assert view(docs) == before and sorted(os.listdir(docs)) == names
+
+
+def test_stray_files_named_like_staging_folders_do_not_stop_the_build(built, capsys):
+    docs, _, _ = built
+    (docs / ".gen-staging").write_text("the writer before this one staged here\n", encoding="utf-8")
+    (docs / OUTPUT / "retired").write_text("stray\n", encoding="utf-8")
+    (docs / OUTPUT / "staging-0000").write_text("stray\n", encoding="utf-8")
+    code, _, err = _cli(["build", "--sources", str(SEEDS), "--docs", str(docs), "--no-cache"], capsys)
+    assert code == 0 and err == ""
+    assert sorted(os.listdir(docs / OUTPUT)) == ["live"]
+    assert (docs / ".gen-staging").is_file()  # not the generator's any more: left alone
+
+
+class _FullDisk(io.RawIOBase):
+    def writable(self):
+        return True
+
+    def write(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_under_docs_is_one_error_line(built, capsys, monkeypatch):
+    docs, before, names = built
+    (tmp := docs.parent / "sources").mkdir()
+    for seed in SEEDS.iterdir():  # one source changed: a page must be written, not linked
+        (tmp / seed.name).write_bytes(seed.read_bytes().replace("政府采购".encode(), "政府购买".encode(), 1))
+    real_open = builtins.open
+    monkeypatch.setattr(gen.write, "open", lambda path, mode="r", *a, **k: _FullDisk() if "w" in mode
+                        else real_open(path, mode, *a, **k), raising=False)
+    code, _, err = _cli(["build", "--sources", str(tmp), "--docs", str(docs), "--no-cache"], capsys)
+    assert code == 1
+    _one_error_line(err, f"cannot write {docs}", "No space left on device")
+    assert view(docs) == before and sorted(os.listdir(docs)) == names and leftovers(docs) == []
+
+
+def test_a_full_cache_disk_warns_once_and_the_build_goes_on(tmp_path, capsys, monkeypatch):
+    reference = tmp_path / "reference"
+    assert main(["build", "--sources", str(SEEDS), "--docs", str(reference), "--no-cache"]) == 0
+    capsys.readouterr()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(gen.cache.pickle, "dump", full)
+    monkeypatch.setattr(gen.cache, "_warned", [])
+    cache = tmp_path / "cache"
+    args = ["build", "--sources", str(SEEDS), "--docs", str(tmp_path / "docs"), "--cache", str(cache), "--workers", "1"]
+    code, out, err = _cli(args, capsys)
+    assert code == 0 and "sources read: 5" in out
+    assert err == "warning: cache not written (No space left on device); the build goes on without it\n"
+    assert view(tmp_path / "docs") == view(reference)
+    assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_cache_folder_that_cannot_be_made_warns_and_the_build_goes_on(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(gen.cache, "_warned", [])
+    (tmp_path / "cache").write_text("a file where the cache folder goes\n", encoding="utf-8")
+    args = ["build", "--sources", str(SEEDS), "--docs", str(tmp_path / "docs"), "--cache", str(tmp_path / "cache"),
+            "--workers", "1"]
+    code, out, err = _cli(args, capsys)
+    assert code == 0 and "sources read: 5" in out
+    assert err.startswith("warning: cache not written (") and len(err.splitlines()) == 1, err
+
+
+def test_an_unlistable_sources_folder_is_one_error_line_and_docs_stay(built, capsys, monkeypatch):
+    docs, before, _ = built
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path=".": _refuse(path) if Path(path) == SEEDS else real_scandir(path))
+    code, _, err = _cli(["build", "--sources", str(SEEDS), "--docs", str(docs), "--no-cache"], capsys)
+    assert code == 2
+    _one_error_line(err, "cannot be listed (Permission denied)")
+    assert view(docs) == before
+
+
+def _refuse(path):
+    raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+
+def test_watch_says_in_one_line_that_docs_cannot_be_written_and_goes_on(tmp_path, capsys):
+    from gen.cache import Cache
+    from gen.settings import Settings
+    from gen.watch import _build_and_report
+
+    (tmp_path / "docs").write_text("not a folder\n", encoding="utf-8")
+    reports = []
+    settings = Settings(sources=SEEDS, docs=tmp_path / "docs", cache=None, progress=False)
+    _build_and_report(settings, Cache(None, memory={}), reports.append)
+    err = capsys.readouterr().err
+    assert reports == [] and err == f"error: {tmp_path / 'docs'} is not a folder\n"
