@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 from gen.pipeline import build
+from gen.reading.discover import shown_name as shown  # every name and reason printed: no line can be forged
 from gen.settings import Settings
+from gen.write import OutputError, docs_lock
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,22 +27,22 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--strict", action="store_true", help="fail on any skipped source or warning")
     watch_cmd = commands.add_parser("watch", parents=[shared], help="build, then rebuild when a source changes")
     watch_cmd.add_argument("--interval", type=float, default=1.0, help="seconds between looks at the sources")
-    bench_cmd = commands.add_parser("bench", help="synthesise sources and time every stage")
-    bench_cmd.add_argument("--sizes", default="1000,10000")
-    bench_cmd.add_argument("--out", type=Path, default=Path("bench-out"))
-    bench_cmd.add_argument("--plain-max", type=int, default=1000,
-                           help="largest size that also gets a plain Material build (it grows quadratically)")
     args = parser.parse_args(argv)
-    if args.command == "bench":
-        from tools.bench.bench import run_bench
-
-        return run_bench([int(n) for n in args.sizes.split(",")], args.out, args.plain_max)
     settings = Settings(
         sources=args.sources, docs=args.docs, strict=getattr(args, "strict", False), workers=args.workers,
         cache=None if args.no_cache else args.cache, site_url=site_url(Path("mkdocs.yml")),
     )
     if not settings.sources.is_dir():
         print(f"error: sources folder {settings.sources} does not exist", file=sys.stderr)
+        return 2
+    try:
+        with os.scandir(settings.sources):
+            pass
+    except OSError as error:  # building from nothing would replace the site with an empty one
+        print(f"error: sources folder {settings.sources} cannot be listed ({error.strerror})", file=sys.stderr)
+        return 2
+    if os.path.lexists(settings.docs) and not settings.docs.is_dir():
+        print(f"error: --docs {settings.docs} is not a folder", file=sys.stderr)
         return 2
     if args.command == "watch":
         from gen.incremental.watch import watch
@@ -51,12 +53,24 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             pass
         return 0
-    report = build(settings)
+    try:
+        with docs_lock(settings.docs):  # the whole build: its cache describes what it wrote
+            report = build(settings)
+    except OSError as error:
+        print(f"error: {error_line(error)}", file=sys.stderr)
+        return 1
     print_summary(report)
     if settings.strict and (report.skipped or report.warnings):
         print("strict: failing because of skipped sources or warnings", file=sys.stderr)
         return 1
     return 0
+
+
+def error_line(error: OSError) -> str:
+    """What went wrong with a file or folder, in one line (docs/ problems come worded)."""
+    if isinstance(error, OutputError) or not error.strerror:
+        return str(error)
+    return f"{error.strerror}: {shown(str(error.filename))}" if error.filename else error.strerror
 
 
 def site_url(config: Path) -> str:
@@ -79,7 +93,7 @@ def print_brief(report) -> None:
     print(f"built {report.sources_read} sources -> {report.pages_written} files in {seconds:.2f}s  "
           f"skipped: {len(report.skipped)}  warnings: {len(report.warnings)}", flush=True)
     for item in report.skipped:
-        print(f"  skipped {item.source_file}: {item.reason}", flush=True)
+        print(f"  skipped {shown(item.source_file)}: {shown(item.reason)}", flush=True)
 
 
 def print_summary(report) -> None:
@@ -87,13 +101,13 @@ def print_summary(report) -> None:
     print(f"sources read: {report.sources_read}  pages: {len(report.records)} ({on_topic} on topic)  "
           f"files written: {report.pages_written}  skipped: {len(report.skipped)}  warnings: {len(report.warnings)}")
     for item in report.skipped:
-        print(f"  skipped {item.source_file}: {item.reason}")
+        print(f"  skipped {shown(item.source_file)}: {shown(item.reason)}")
     by_id = {r.id: r for r in report.records}
     for record in report.records:
         if record.duplicate_of:
-            print(f"  duplicate {record.source_file}: same article as {by_id[record.duplicate_of].source_file}")
+            print(f"  duplicate {shown(record.source_file)}: same article as {shown(by_id[record.duplicate_of].source_file)}")
     for warning in report.warnings:
-        print(f"  warning {warning}")
+        print(f"  warning {shown(warning)}")
     if report.timings:
         print("  time: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings))
 

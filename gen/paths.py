@@ -41,6 +41,10 @@ def region(adcode: str) -> str:
     return f"regions/{adcode}.md"
 
 
+# The hidden tree under docs/ that holds the generated output; the GENERATED entries are
+# symbolic links into it (gen/write.py).
+OUTPUT_TREE = ".output"
+
 # Top-level entries of docs/ that belong to the generator; everything else is hand-written.
 GENERATED = tuple(dict.fromkeys(
     path.split("/")[0] if not path.startswith(GENERATED_ASSETS) else GENERATED_ASSETS

@@ -60,8 +60,11 @@ def process_source(source: str, raw: bytes) -> Processed:
     document = read_document(raw, source)
     if isinstance(document, Skipped):
         return Processed(source, skipped=document)
-    article = classify(article_for(document))
-    page = source_page(article, theme_names())
+    try:
+        article = classify(article_for(document))
+        page = source_page(article, theme_names())
+    except Exception as error:
+        return Processed(source, skipped=Skipped(source, f"page error: {type(error).__name__}: {str(error)[:120]}"))
     return Processed(source, article=article, page=replace(page, content=page.content.encode("utf-8")),
                      fingerprint=fingerprint(article), data=article_fragment(article).encode("utf-8"))
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gen.paths import GENERATED
 from gen.pipeline import build
 from gen.settings import Settings
-from gen.write import GENERATED
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -24,7 +24,7 @@ def copy_project(target: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", target / "hooks", dirs_exist_ok=True)
     for item in (ROOT / "docs").iterdir():
-        if item.name in {g.split("/")[0] for g in GENERATED if "/" not in g} or item.name.startswith(".gen"):
+        if item.name in {g.split("/")[0] for g in GENERATED if "/" not in g} or item.name.startswith((".gen", ".output")):
             continue
         if item.is_dir():
             shutil.copytree(item, target / "docs" / item.name, ignore=shutil.ignore_patterns("generated"))
@@ -81,3 +81,14 @@ def live_html_problems(page_html: str) -> list[str]:
             if name in ("href", "src", "action") and text.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
                 problems.append(f"{tag.name}[{name}={text[:30]}]")
     return problems
+
+
+def published_files(docs: Path) -> list[str]:
+    """The files of docs/ as MkDocs reads them: through the links into the hidden output tree."""
+    from gen.paths import OUTPUT_TREE
+
+    found = []
+    for top, folders, names in os.walk(docs, followlinks=True):
+        folders[:] = sorted(f for f in folders if f != OUTPUT_TREE)
+        found += [(Path(top) / name).relative_to(docs).as_posix() for name in names]
+    return sorted(found)

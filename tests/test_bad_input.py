@@ -153,4 +153,4 @@ def test_a_source_gone_before_it_is_read_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr("gen.pipeline.discover", lambda root: [*real_discover(root), "vanished.txt"])
     report = build(Settings(sources=SEEDS, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False))
     assert [s.source_file for s in report.skipped] == ["vanished.txt"]
-    assert report.skipped[0].reason == "cannot be read: No such file or directory" and len(report.records) == 5
+    assert report.skipped[0].reason == "cannot be read: FileNotFoundError: No such file or directory" and len(report.records) == 5

@@ -105,10 +105,11 @@ def test_the_cache_keeps_only_the_last_build(tmp_path, sources):
 
 
 def test_an_unwritable_cache_costs_speed_not_the_build(tmp_path, monkeypatch):
-    def full(*_):
+    def full(*_, **__):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("gen.incremental.cache._dump", full)
+    monkeypatch.setattr("gen.incremental.cache.pickle.dump", full)
+    monkeypatch.setattr("gen.incremental.cache._warned", [])
     report = build(Settings(sources=SEEDS, docs=tmp_path / "docs", cache=tmp_path / "cache", progress=False))
     assert len(report.records) == 5 and not report.skipped
 

@@ -10,7 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
-from conftest import SEEDS
+from conftest import SEEDS, published_files
 from gen import paths
 from gen.pipeline import build
 from gen.settings import Settings
@@ -19,7 +19,7 @@ EXPECTED = Path(__file__).parent / "golden_site"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {name: (folder / name).read_bytes() for name in published_files(folder)}
 
 
 def test_the_seed_site_matches_the_golden_tree(tmp_path):
@@ -28,7 +28,7 @@ def test_the_seed_site_matches_the_golden_tree(tmp_path):
     built = _files(docs)
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(EXPECTED, ignore_errors=True)
-        shutil.copytree(docs, EXPECTED)
+        shutil.copytree(docs, EXPECTED, ignore=shutil.ignore_patterns(paths.OUTPUT_TREE))
     expected = _files(EXPECTED)
     assert sorted(built) == sorted(expected), "pages added or missing: run `make golden` and read the diff"
     changed = [path for path in built if built[path] != expected[path]]

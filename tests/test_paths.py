@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from conftest import ROOT, published_files
 from gen import paths
 
 
@@ -17,11 +17,11 @@ def _clean_targets() -> set[str]:
 def test_every_generated_entry_is_ignored_by_git():
     ignored = {line.strip().removeprefix("docs/").rstrip("/")
                for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines() if line.startswith("docs/")}
-    assert ignored == set(paths.GENERATED)
+    assert ignored == {*paths.GENERATED, paths.OUTPUT_TREE}
 
 
 def test_make_clean_removes_every_generated_entry():
-    assert _clean_targets() == set(paths.GENERATED)
+    assert _clean_targets() == {*paths.GENERATED, paths.OUTPUT_TREE}
 
 
 def test_pages_are_published_at_directory_urls():
@@ -33,10 +33,11 @@ def test_pages_are_published_at_directory_urls():
 
 def test_every_written_file_lies_under_a_generated_entry(seed_project):
     docs = seed_project / "docs"
-    written = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
+    written = published_files(docs)
     generated = [w for w in written if any(w == g or w.startswith(g + "/") for g in paths.GENERATED)]
     hand_written = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*")
-                    if p.is_file() and not any(p.relative_to(ROOT / "docs").as_posix().startswith(g) for g in paths.GENERATED)}
+                    if p.is_file() and not any(p.relative_to(ROOT / "docs").as_posix().startswith(g)
+                                               for g in (*paths.GENERATED, paths.OUTPUT_TREE))}
     assert set(written) - set(generated) == hand_written
     assert {paths.HOME, paths.THEME_INDEX, paths.REGION_INDEX, paths.TIMELINE, paths.GLOSSARY, paths.OTHERS,
             paths.SOURCES_JSON, paths.RSS, paths.JSON_FEED, paths.YEAR_CHART, paths.HEATMAP} <= set(generated)

@@ -11,6 +11,7 @@ import re
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+_CST = dt.timezone(dt.timedelta(hours=8))
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
 _CN_DATE = re.compile(
     r"(?P<y>[0-9〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9一二三四五六七八九十]{1,3})\s*月\s*"
@@ -66,8 +67,19 @@ def is_future(date: str, today: dt.date | None = None) -> bool:
 
 
 def _from_datetime(value: dt.datetime) -> tuple[str, str]:
-    local = value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
-    return local.date().isoformat(), local.isoformat(timespec="seconds")
+    # An offset of a day or more ("+9999") only fails when it is used, and converting a
+    # moment of year 1 or 9999 to Beijing time can leave the calendar: both are a date the
+    # source did not really give, so DateError (the readers warn and keep the page undated).
+    try:
+        local = value.replace(tzinfo=SHANGHAI) if value.tzinfo is None else value.astimezone(SHANGHAI)
+        if local.utcoffset() % dt.timedelta(minutes=1):
+            # Before 1901 the zone is Shanghai's local mean time, +08:05:43, which no ISO
+            # 8601 offset (nor our page schema) can write: China Standard Time stands in.
+            local = value.replace(tzinfo=_CST) if value.tzinfo is None else value.astimezone(_CST)
+        return local.date().isoformat(), local.isoformat(timespec="seconds")
+    except (ValueError, OverflowError) as error:
+        why = "its offset is a day or more" if isinstance(error, ValueError) else "off the calendar in Beijing time"
+        raise DateError(f"unusable date {value.replace(tzinfo=None).isoformat(sep=' ')!r}: {why}") from error
 
 
 def _from_chinese(match: re.Match[str]) -> tuple[str, str]:

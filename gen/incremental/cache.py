@@ -12,6 +12,8 @@ import os
 import pickle
 import re
 import shutil
+import sys
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
@@ -63,10 +65,7 @@ class Cache:
 
     def put(self, key: str, value: Processed) -> None:
         if self.folder is not None:
-            try:
-                _dump(self._path(key), value)
-            except OSError:
-                pass  # a full or read-only cache disk costs speed, never the build
+            _dump(self._path(key), value)
 
     def keep_only(self, results: dict[str, Processed]) -> None:
         """Keep these entries and no other: in memory (if kept there) and on disk, where other
@@ -85,7 +84,10 @@ class Cache:
             if shard.is_dir(follow_symlinks=False) and _SHARD.fullmatch(shard.name):
                 for entry in os.scandir(shard.path):
                     if entry.name.removesuffix(".pkl") not in results:
-                        os.unlink(entry.path)
+                        try:
+                            os.unlink(entry.path)
+                        except OSError as error:  # a read-only cache: it only grows
+                            cannot_write(error)
 
 
 def _load(path: Path):
@@ -98,9 +100,26 @@ def _load(path: Path):
 
 
 def _dump(path: Path, value) -> None:
-    """Pickle `value` to `path` through a temporary file, so a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Pickle `value` to `path` through a temporary file, so a reader never sees half of it.
+    A cache that cannot be written (full, read-only) costs speed, not the build: a warning."""
     temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as error:
+        cannot_write(error, temporary)
+
+
+def cannot_write(error: OSError, temporary: Path | None = None) -> None:
+    """Warn once per process that the cache is not written; leave no half-written file."""
+    if temporary is not None:
+        with suppress(OSError):
+            temporary.unlink()
+    if not _warned:
+        _warned.append(error)
+        print(f"warning: cache not written ({error.strerror or error}); the build goes on without it", file=sys.stderr)
+
+
+_warned: list[OSError] = []

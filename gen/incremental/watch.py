@@ -8,6 +8,8 @@ serve` runs this beside `mkdocs serve`, which reloads the browser when docs/ cha
 from __future__ import annotations
 
 import gc
+import os
+import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -18,6 +20,7 @@ from gen.models import BuildReport
 from gen.pipeline import build, prepare
 from gen.reading.discover import discover
 from gen.settings import Settings
+from gen.write import docs_lock
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -27,9 +30,12 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     stamps = {}
     for relative in discover(folder):
         try:
-            info = (folder / relative).stat()
+            info = os.stat(folder / relative, follow_symlinks=False)  # a link's own stamp: it is not followed
         except OSError:
-            continue  # removed while we looked: the next look sees it gone
+            # Removed while we looked, or a name that is not UTF-8 (shown escaped, so not
+            # a path): still there, so that its coming and going is seen.
+            stamps[relative] = (0, -1)
+            continue
         stamps[relative] = (info.st_mtime_ns, info.st_size)
     return stamps
 
@@ -59,7 +65,10 @@ def watch(
 
 def _build_and_report(settings: Settings, cache: Cache, report: Callable[[BuildReport], None]) -> None:
     try:
-        report(build(settings, cache))
+        with docs_lock(settings.docs):
+            report(build(settings, cache))
+    except OSError as error:  # docs/ or the sources cannot be used now: say so, try after the next edit
+        print(f"error: {error}", file=sys.stderr, flush=True)
     except Exception:  # a bug must not end the session: say so and wait for the next edit
         traceback.print_exc()
     # The results kept in memory live until the next build and hold no reference cycles:

@@ -30,6 +30,44 @@ class NotText(ValueError):
     """The bytes are not a readable text source; the message is the report reason."""
 
 
+# Document, image and archive formats, by their leading bytes. Without this a PDF whose
+# text stream is not compressed decodes as plausible text and becomes an article of PDF
+# operators; RTF (text, but markup) would be published control words and all.
+_SIGNATURES = (
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"PK\x05\x06", "ZIP archive or Office document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office 97-2003 document"),
+    (b"{\\rtf", "RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\x7fELF", "executable"),
+)
+
+
+def binary_type(raw: bytes) -> str | None:
+    """The kind of binary document `raw` is, by its signature; None if it has none."""
+    head = raw[:16].lstrip(b" \t\r\n").removeprefix(codecs.BOM_UTF8)  # PDF readers accept a little before %PDF-
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic):
+            return None if kind == "bzip2 archive" and raw[4:10] != b"1AY&SY" else kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP image"
+    if head[:2] == b"BM" and raw[6:10] == b"\0\0\0\0":
+        return "BMP image"
+    return None
+
+
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Return (text, encoding). Text has only \\n line ends and no invisible controls.
 
@@ -38,6 +76,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     """
     if not raw.strip():
         raise NotText("empty file")
+    kind = binary_type(raw)
+    if kind:
+        raise NotText(f"{kind} (not text)" if kind == "RTF document" else f"binary file: {kind} (not text)")
     encoding = _sniff_encoding(raw)
     text = raw.decode(encoding.removesuffix("+replaced"), errors="replace")
     if text.count("\ufffd") > max(8, len(text) // 50):

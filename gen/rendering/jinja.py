@@ -33,8 +33,27 @@ def keep_compiled_templates(folder: Path | None) -> None:
     if folder is None:
         environment().bytecode_cache = None
         return
-    folder.mkdir(parents=True, exist_ok=True)
-    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from gen.incremental.cache import cannot_write
+
+        cannot_write(error)
+        environment().bytecode_cache = None
+        return
+    environment().bytecode_cache = _TemplateCache(str(folder))
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """A cache that cannot be written (full, read-only) costs compile time, not the build."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as error:
+            from gen.incremental.cache import cannot_write
+
+            cannot_write(error)
 
 
 def render(template: str, **values) -> str:
