@@ -79,6 +79,7 @@ class RawDocument:
     effective: str = ""
     history: tuple[tuple[str, str], ...] = ()
     scrape: bool = False  # one paragraph a line with site chrome around it
+    headings_final: bool = False  # the reader knows the headings (a law's chapters): no guessing from line length
     warnings: tuple[str, ...] = ()
 
 

@@ -159,7 +159,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-baseline", action="store_true", help="pin the scores in tests/devset/baseline.yml")
     args = parser.parse_args(argv)
     sets = evaluate_all()
-    print(report(sets))
     if args.write_baseline:
         baseline = {name: scores(results) for name, results in sets.items()}
         BASELINE.write_text("# Per-family reading scores (share of checks passed), pinned by\n"
@@ -167,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                             "# fails when a family scores below its pinned value.\n"
                             + yaml.safe_dump(baseline, allow_unicode=True, sort_keys=True), encoding="utf-8")
         print(f"baseline written to {BASELINE.relative_to(ROOT)}")
+    print(report(sets))
     return 0
 
 

@@ -24,12 +24,13 @@ from gen.reading.readers import (
     markdown_doc,
     pdf_notice,
     portal_scrape,
+    tender_text,
 )
 
 # Posts and pages are told apart by their structure; the plain-text families by the
 # signals in gen/data/formats.yml (alphabetical, so that equal scores resolve as always).
 READERS: tuple[ModuleType, ...] = (
-    jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape, law_text,
+    jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape, law_text, tender_text,
 )
 PLAIN_TEXT = "text"  # no family claims it: read line by line, as a content scrape
 FORMATS = (*(reader.NAME for reader in READERS), PLAIN_TEXT)

@@ -36,7 +36,8 @@ def clean_the_title(draft: Draft) -> Draft:
 
 def finish_the_body(draft: Draft) -> Draft:
     """Teaser, repeated head, junk lines, site tail, credits, lead labels, headings."""
-    blocks, credits = finish_body(list(draft.blocks), draft.title, boilerplate(), scrape=draft.raw.scrape)
+    blocks, credits = finish_body(list(draft.blocks), draft.title, boilerplate(), scrape=draft.raw.scrape,
+                                  guess_headings=not draft.raw.headings_final)
     return replace(draft, blocks=tuple(blocks), credits=credits)
 
 

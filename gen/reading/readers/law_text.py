@@ -19,7 +19,7 @@ NAME = "law_text"
 _NUMERAL = "一二三四五六七八九十百千零〇两"
 ARTICLE = re.compile(r"^(第[" + _NUMERAL + r"\d]+条(?:之[" + _NUMERAL + r"]+)?)(?:[ \u3000]+|(?=[^\s条款项]))")
 CHAPTER = re.compile(r"^(第[" + _NUMERAL + r"\d]+[编章节])(?:[ \u3000]+(.*)|$)")
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*)$")  # closing #s are stripped in Python: a lazy group before [#]*$ is quadratic
 _INFO_END = re.compile(r"^<!--\s*INFO\s+END\s*-->$", re.I)
 _COMMENT = re.compile(r"^<!--.*-->$")
 _CONTENTS = re.compile(r"^目[ \u3000]*录$")
@@ -51,6 +51,7 @@ def read(source: Source) -> RawDocument:
         effective=effective,
         history=tuple((e.date, e.text) for e in events),
         warnings=() if date else ("no date found",),
+        headings_final=True,
     )
 
 
@@ -58,8 +59,8 @@ def _title(lines: list[str]) -> tuple[str, int]:
     """The first Markdown heading, else the first line; and where the header begins."""
     for index, line in enumerate(lines[:5]):
         heading = _MD_HEADING.match(line)
-        if heading and not CHAPTER.match(heading.group(1)):
-            return _squeeze(heading.group(1)), index + 1
+        if heading and not CHAPTER.match(_heading_text(line)):
+            return _squeeze(_heading_text(line)), index + 1
     return (_squeeze(lines[0]), 1) if lines else ("", 0)
 
 
@@ -80,7 +81,7 @@ def _header_end(lines: list[str], start: int) -> int:
 
 def _heading_text(line: str) -> str:
     heading = _MD_HEADING.match(line)
-    return heading.group(1) if heading else line
+    return heading.group(1).rstrip(" \t#") if heading else line
 
 
 def _body(lines: list[str], title: str) -> list[Block]:
