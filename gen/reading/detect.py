@@ -16,6 +16,7 @@ from gen.models import Document, RawDocument, Source
 from gen.reading.finish import finish
 from gen.reading.frontmatter import FrontMatterError, split
 from gen.reading.readers import (
+    cms_page,
     content_scrape,
     hexo,
     html_page,
@@ -30,7 +31,7 @@ from gen.reading.readers import (
 # Posts and pages are told apart by their structure; the plain-text families by the
 # signals in gen/data/formats.yml (alphabetical, so that equal scores resolve as always).
 READERS: tuple[ModuleType, ...] = (
-    jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape, law_text, tender_text,
+    jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape, law_text, tender_text, cms_page,
 )
 PLAIN_TEXT = "text"  # no family claims it: read line by line, as a content scrape
 FORMATS = (*(reader.NAME for reader in READERS), PLAIN_TEXT)
