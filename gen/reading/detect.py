@@ -18,6 +18,7 @@ from gen.reading.frontmatter import FrontMatterError, split
 from gen.reading.readers import (
     cms_page,
     content_scrape,
+    digest,
     hexo,
     html_page,
     jekyll,
@@ -31,7 +32,7 @@ from gen.reading.readers import (
 # Posts and pages are told apart by their structure; the plain-text families by the
 # signals in gen/data/formats.yml (alphabetical, so that equal scores resolve as always).
 READERS: tuple[ModuleType, ...] = (
-    jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape, law_text, tender_text, cms_page,
+    jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape, law_text, tender_text, cms_page, digest,
 )
 PLAIN_TEXT = "text"  # no family claims it: read line by line, as a content scrape
 FORMATS = (*(reader.NAME for reader in READERS), PLAIN_TEXT)
