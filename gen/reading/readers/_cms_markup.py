@@ -44,7 +44,7 @@ def cms_rules() -> CmsRules:
 
     def value_after(label: str) -> re.Pattern[str]:
         # a value runs to the next label, a wide space or a separator
-        return re.compile(label + r"\s*[:：]\s*(?P<value>.{1,60}?)(?=\s{2,}|[|｜\u3000]|" + labels + r"|$)")
+        return re.compile(label + r"\s*[:：]\s*(?P<value>.{1,60}?)(?=\s{2,}|[|｜\u3000【\[]|" + labels + r"|$)")
 
     return CmsRules(
         chrome_words=frozenset(word.lower() for word in raw["chrome_words"]),

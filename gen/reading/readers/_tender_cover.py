@@ -81,6 +81,8 @@ def read_cover(lines: list[str]) -> Cover:
 
 
 def _field_of(label: str) -> str:
+    if label.endswith(("编号", "编码")):  # 项目编号, 谈判编号, 磋商编号, 采购计划编号 …
+        return "number"
     for key, labels in (("project", NAME_LABELS), ("number", NUMBER_LABELS), ("purchaser", PURCHASER_LABELS),
                         ("agency", AGENCY_LABELS), ("date", DATE_LABELS)):
         if label in labels:
