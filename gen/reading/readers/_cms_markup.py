@@ -19,6 +19,7 @@ from gen.rules import read_yaml
 _PREFIXED_TAG = re.compile(r"</?(?:c|jsp|fmt|fn|s|sx|spring|sec|form|tiles|html|bean|logic|ww):[A-Za-z][^<>]{0,2000}>")
 _PARAM = re.compile(r"<(c|jsp):param\b[^<>]{0,500}>[^<]{0,500}</\1:param>")
 _EXPRESSION = re.compile(r"\$\{[^}\n]{0,200}\}")
+_PERSON = re.compile(r"[\u4e00-\u9fa5]{2,3}")  # a personal name; outlets and bodies are longer or end in 报, 网 …
 _LOOSE_DATE = re.compile(
     r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
 )
@@ -101,8 +102,15 @@ def publication_of(line: str, rules: CmsRules) -> Publication | None:
     date = moment = ""
     if found:
         date, moment = _date_of(found)
-    source = _name(rules.source, line, rules) or _name(rules.poster, line, rules)
-    return Publication(date, moment, source, _name(rules.author, line, rules))
+    source = _name(rules.source, line, rules)
+    author = _name(rules.author, line, rules)
+    poster = _name(rules.poster, line, rules)
+    # who posted it: an outlet ("上海证券报") is the source, a person's name the author
+    if poster and _PERSON.fullmatch(poster) and not author:
+        author = poster
+    elif poster and not source:
+        source = poster
+    return Publication(date, moment, source, author)
 
 
 def _name(pattern: re.Pattern[str], line: str, rules: CmsRules) -> str:

@@ -28,6 +28,8 @@ _CONGRESS = re.compile(
 )
 _MEETING = re.compile(r"(?P<body>国务院|[\u4e00-\u9fa5]{2,12}?人民政府)第?[\d" + _NUMERAL + r"]*次?常务会议")
 _ORDER = re.compile(r"(?P<body>[\u4e00-\u9fa5]{2,20}?)令\s*[（(]?\s*第\s*(?P<number>[\d" + _NUMERAL + r"]+)\s*号")
+# 《国务院关于修改部分行政法规的决定》: the body that decided the amendment
+_DECISION = re.compile(r"《(?P<body>[\u4e00-\u9fa5]{2,24}?(?:国务院|委员会|人民政府|部|局|署))关于")
 _LEAD_WORDS = re.compile(r"^(?:.*?中华人民共和国|根据|经|由|依据)+")
 _EDGE = " \t\u3000，,；;。：:、（）()【】[]"
 
@@ -101,8 +103,10 @@ def body_named(text: str) -> str:
     order = _ORDER.search(text)
     if order:
         body = _LEAD_WORDS.sub("", order["body"])
-        return "" if body.endswith("主席") else body
-    return ""
+        if not body.endswith("主席"):
+            return body
+    decision = _DECISION.search(text)
+    return _LEAD_WORDS.sub("", decision["body"]) if decision else ""
 
 
 def order_number(lines: list[str]) -> str:

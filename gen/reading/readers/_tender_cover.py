@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from gen.cleaning.dates import DateError, find_date, parse_date
 
-_LABEL = re.compile(r"^([\u4e00-\u9fa5]{2,8})\s*[:：]\s*(.*)$")
+# "采购人：…", "采购人（章）：…", "采购人（盖章）：…"
+_LABEL = re.compile(r"^([\u4e00-\u9fa5]{2,10})\s*(?:[（(][\u4e00-\u9fa5]{1,4}[）)])?\s*[:：]\s*(.*)$")
 NAME_LABELS = ("项目名称", "采购项目名称", "招标项目名称", "项目")
 NUMBER_LABELS = ("项目编号", "采购项目编号", "招标编号", "采购编号", "项目代码", "招标项目编号", "采购计划编号")
 PURCHASER_LABELS = ("采购人", "招标人", "采购单位", "采购人名称", "招标单位", "建设单位")
@@ -46,7 +47,8 @@ class Cover:
 def read_cover(lines: list[str]) -> Cover:
     fields: dict[str, str] = {}
     organisations: list[str] = []
-    before_kind: list[str] = []
+    title_lines: list[str] = []  # unlabelled lines since the last field: a project name wrapped over them
+    before_kind = ""
     kind = ""
     index = 0
     while index < len(lines):
@@ -59,19 +61,22 @@ def read_cover(lines: list[str]) -> Cover:
                     index += 1
                     value += lines[index]
             fields.setdefault(key, value)
+            title_lines = []
         elif (found := _KIND.search(line)) and len(line) <= 40 and not kind:
             kind = re.sub(r"^(公开|邀请)", "", found.group(0))
-            stem = line[:found.start()].strip()
+            stem = "".join(title_lines) + line[:found.start()].strip()
             if _PROJECT_END.search(stem):
-                before_kind.append(stem)
+                before_kind = stem
         elif _DATE_LINE.match(line):
             fields.setdefault("date", line)
-        elif _ORGANISATION.search(line) and len(line) <= 40:
-            organisations.append(line)
-        elif not kind and _PROJECT_END.search(line):
-            before_kind.append(line)
+        else:
+            if _ORGANISATION.search(line) and len(line) <= 40:
+                organisations.append(line)
+            if not kind and len(line) <= 40:
+                title_lines = [*title_lines[-2:], line]
         index += 1
-    project = fields.get("project") or "".join(before_kind[-1:])
+    project = fields.get("project") or before_kind
+    organisations = [o for o in organisations if o not in project]
     purchaser = fields.get("purchaser") or next((o for o in organisations if not _AGENCY_WORDS.search(o)), "")
     agency = fields.get("agency") or next((o for o in organisations if _AGENCY_WORDS.search(o)), "")
     date, month = _cover_date(fields.get("date", ""))

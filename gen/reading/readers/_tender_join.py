@@ -48,7 +48,10 @@ def paragraphs(lines: list[str]) -> list[str]:
 
 
 def _starts_paragraph(previous: str, line: str, width: int) -> bool:
-    if PART.match(line) or PART.match(previous):
+    part_before = PART.match(previous)
+    if part_before and not part_before.group(3) and len(line) <= 20 and not STRUCTURE.match(line):
+        return False  # "第四章" and its name "评标" on the next line
+    if PART.match(line) or part_before:
         return True
     if CHECKBOX.match(line):
         return bool(_PUNCT_END.search(previous)) and previous[-1] in "。；;"

@@ -37,6 +37,7 @@ _WIDE_JOINERS = re.compile(r"(?<=[0-9A-Za-z])[－．](?=[0-9A-Za-z])|(?<=[0-9])�
 # "2 4 0 万元": starts only where a run of spaced digits starts, so a long run is tried once
 _SPACED_DIGITS = re.compile(r"(?<![\d.])(?<!\d )\d(?: \d)+(?= ?(?:万|亿|元|个|名|台|套|件|家|份|人|日|天|年|月|%|分|次|小时|米|周))")
 _DIGIT_UNIT_SPACE = re.compile(r"(?<=\d) (?=%)")
+BLANK_LINE_MAX = 30
 _PAGE_GAP = 4  # a page holds more lines than this, so two page numbers are never closer
 
 
@@ -118,6 +119,8 @@ def drop_contents(lines: list[str]) -> list[str]:
         if LEADER.search(line):
             if kept and _CONTENTS.match(kept[-1]):
                 kept.pop()
+            elif len(kept) >= 2 and kept[-2] + kept[-1] == "目录":  # "目" and "录" on lines of their own
+                del kept[-2:]
             continue
         if _CONTENTS.match(line) and any(LEADER.search(n) for n in lines[index + 1:index + 3]):
             continue
@@ -160,7 +163,20 @@ def drop_forms(lines: list[str], rules: TenderRules) -> list[str]:
                 in_forms = None
         if not in_forms:
             kept.append(line)
-    return _drop_blank_sections(kept, rules)
+    return _drop_trailing_blanks(_drop_blank_sections(kept, rules), rules)
+
+
+def _drop_trailing_blanks(lines: list[str], rules: TenderRules) -> list[str]:
+    """A contract's signature block left at the very end ("甲方（盖章）", "签订时间：")."""
+    end = len(lines)
+    while end and (lines[end - 1] == PAGE_BREAK or _is_blank_line(lines[end - 1], rules)):
+        end -= 1
+    return lines[:end]
+
+
+def _is_blank_line(line: str, rules: TenderRules) -> bool:
+    """A short line to fill in, not a sentence that mentions signing ("…签字盖章之日起生效。")."""
+    return len(line) <= BLANK_LINE_MAX and not line.endswith(("。", "；", ";")) and bool(rules.blank_field.search(line))
 
 
 def _drop_blank_sections(lines: list[str], rules: TenderRules) -> list[str]:

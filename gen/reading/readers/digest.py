@@ -24,6 +24,7 @@ from gen.rendering.markup import safe_url
 from gen.rules import boilerplate, formats, read_yaml
 
 NAME = "digest"
+BYLINE_WINDOW = 5  # the byline stands among the first blocks
 SCORE = 2.0  # above the post and Markdown families, which read any front matter
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")  # closing #s are stripped in Python, not by a lazy group
 _DATA_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\(\s*data:[^)\s]*\s*\)")
@@ -40,6 +41,7 @@ _TITLE_DATE = re.compile(
 @dataclass(frozen=True)
 class DigestRules:
     bylines: tuple[re.Pattern[str], ...]
+    source_lines: tuple[re.Pattern[str], ...]
     drop_lines: re.Pattern[str]
     tail_markers: re.Pattern[str]
     empty_section: re.Pattern[str]
@@ -53,6 +55,7 @@ def digest_rules() -> DigestRules:
     detect = read_yaml("formats.yml")["digest"]
     return DigestRules(
         bylines=tuple(re.compile(p) for p in junk["bylines"]),
+        source_lines=tuple(re.compile(p) for p in junk["source_lines"]),
         drop_lines=re.compile("|".join(f"(?:{p})" for p in junk["drop_lines"])),
         tail_markers=re.compile("|".join(f"(?:{p})" for p in junk["tail_markers"])),
         empty_section=re.compile(junk["empty_section"]),
@@ -122,7 +125,8 @@ def _markdown_blocks(text: str) -> list[Block]:
             groups = [" ".join(lines)] if lines else []
         for line in groups:
             blocks.append(_markdown_block(line))
-    return [b for b in blocks if b.text or b.src]
+    # an image whose address no page can use (a data: URI, a path beside the post) is dropped
+    return [b for b in blocks if (b.kind != "img" and b.text) or b.src]
 
 
 def _markdown_block(line: str) -> Block:
@@ -142,17 +146,27 @@ def _plain(text: str) -> str:
     return clean_inline(_ESCAPED.sub(r"\1", _MARKS.sub("", text)))
 
 
-def _without_byline(blocks: list[Block], rules: DigestRules) -> tuple[list[Block], re.Match[str] | None]:
-    for index, block in enumerate(blocks[:4]):
-        for pattern in rules.bylines:
-            match = pattern.match(block.text)
+def _without_byline(blocks: list[Block], rules: DigestRules) -> tuple[list[Block], dict[str, str] | None]:
+    """The byline's time and outlet, and the blocks without it; the outlet may stand on a
+    line of its own after the time."""
+    found: dict[str, str] | None = None
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index < BYLINE_WINDOW and block.kind == "p":
+            match = next((m for p in rules.bylines if (m := p.match(block.text))), None) if found is None else None
             if match:
-                return blocks[:index] + blocks[index + 1:], match
-    return blocks, None
+                found = {k: v or "" for k, v in match.groupdict().items()}
+                continue
+            source = next((m for p in rules.source_lines if (m := p.match(block.text))), None)
+            if source and not (found or {}).get("source"):
+                found = {**(found or {}), "source": source["source"]}
+                continue
+        kept.append(block)
+    return kept, found
 
 
-def _byline_source(byline: re.Match[str] | None) -> str:
-    return (byline["source"] or "").strip() if byline else ""
+def _byline_source(byline: dict[str, str] | None) -> str:
+    return (byline or {}).get("source", "").strip()
 
 
 def _until_disclaimers(blocks: list[Block], rules: DigestRules) -> list[Block]:
@@ -165,6 +179,7 @@ def _until_disclaimers(blocks: list[Block], rules: DigestRules) -> list[Block]:
 
 
 def _without_empty_sections(blocks: list[Block], rules: DigestRules) -> list[Block]:
+    """A section that says "无", and headings left with nothing under them at the end."""
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         nothing = block.kind == "p" and rules.empty_section.match(block.text)
@@ -172,10 +187,12 @@ def _without_empty_sections(blocks: list[Block], rules: DigestRules) -> list[Blo
             kept.pop()
             continue
         kept.append(block)
+    while kept and kept[-1].kind == "h":
+        kept.pop()
     return kept
 
 
-def _date(fm: dict, title: str, byline: re.Match[str] | None) -> tuple[str, str, tuple[str, ...]]:
+def _date(fm: dict, title: str, byline: dict[str, str] | None) -> tuple[str, str, tuple[str, ...]]:
     if fm.get("date"):
         try:
             date, moment = parse_date(fm.get("date"))
@@ -190,7 +207,7 @@ def _date(fm: dict, title: str, byline: re.Match[str] | None) -> tuple[str, str,
         day_of = dt.date(year, month, day)
     except ValueError:
         return "", "", (f"impossible date in the title {found.group(0)!r}",)
-    if byline and (int(byline["month"]), int(byline["day"])) == (month, day):
+    if byline and byline.get("month") and (int(byline["month"]), int(byline["day"])) == (month, day):
         try:
             moment = dt.datetime(year, month, day, int(byline["hour"]), int(byline["minute"]), tzinfo=SHANGHAI)
             return day_of.isoformat(), moment.isoformat(timespec="seconds"), ()
