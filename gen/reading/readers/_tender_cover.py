@@ -49,6 +49,7 @@ def read_cover(lines: list[str]) -> Cover:
     organisations: list[str] = []
     title_lines: list[str] = []  # unlabelled lines since the last field: a project name wrapped over them
     before_kind = ""
+    in_title: set[str] = set()  # lines the project name was wrapped over: not organisations
     kind = ""
     index = 0
     while index < len(lines):
@@ -66,7 +67,7 @@ def read_cover(lines: list[str]) -> Cover:
             kind = re.sub(r"^(公开|邀请)", "", found.group(0))
             stem = "".join(title_lines) + line[:found.start()].strip()
             if _PROJECT_END.search(stem):
-                before_kind = stem
+                before_kind, in_title = stem, set(title_lines)
         elif _DATE_LINE.match(line):
             fields.setdefault("date", line)
         else:
@@ -76,7 +77,7 @@ def read_cover(lines: list[str]) -> Cover:
                 title_lines = [*title_lines[-2:], line]
         index += 1
     project = fields.get("project") or before_kind
-    organisations = [o for o in organisations if o not in project]
+    organisations = [o for o in organisations if o not in in_title]
     purchaser = fields.get("purchaser") or next((o for o in organisations if not _AGENCY_WORDS.search(o)), "")
     agency = fields.get("agency") or next((o for o in organisations if _AGENCY_WORDS.search(o)), "")
     date, month = _cover_date(fields.get("date", ""))
