@@ -11,6 +11,8 @@ article ends where the lists begin.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from gen.cleaning.text import squash
 from gen.models import Block, RawDocument, Source
@@ -28,21 +30,36 @@ TITLE_MIN, TITLE_MAX = 4, 80
 _NOT_TEXT = ("script", "style", "noscript", "template", "head", "meta", "link", "iframe", "object", "embed")
 
 
-def _signals() -> dict:
-    return read_yaml("formats.yml")["cms_page"]
+@dataclass(frozen=True)
+class Signals:
+    server_markup: re.Pattern[str]
+    whole_page: re.Pattern[str]
+    fragment_tag: re.Pattern[str]
+    fragment_min_tags: int
+
+
+@cache
+def signals() -> Signals:
+    raw = read_yaml("formats.yml")["cms_page"]
+    return Signals(re.compile(raw["server_markup"]), re.compile(raw["whole_page"], re.I),
+                   re.compile(raw["fragment_tag"], re.I), int(raw["fragment_min_tags"]))
 
 
 def score(source: Source) -> float:
     if source.front is not None:
         return 0.0
-    signals = _signals()
+    found = signals()
     head = source.body[:20_000]
-    if re.search(signals["server_markup"], head) and re.search(signals["fragment_tag"], head, re.I):
+    if found.server_markup.search(head) and found.fragment_tag.search(head):
         return WHOLE_PAGE_SCORE
-    if re.search(signals["whole_page"], head[:2000], re.I):
+    if found.whole_page.search(head[:2000]):
         return 0.0
-    tags = re.findall(signals["fragment_tag"], head, re.I)
-    return FRAGMENT_SCORE if len(tags) >= signals["fragment_min_tags"] else 0.0
+    tags = 0
+    for _ in found.fragment_tag.finditer(head):
+        tags += 1
+        if tags >= found.fragment_min_tags:
+            return FRAGMENT_SCORE
+    return 0.0
 
 
 def read(source: Source) -> RawDocument:
