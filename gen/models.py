@@ -40,6 +40,10 @@ class Meta:
     url: str = ""
     doc_number: str = ""
     summary: str = ""
+    doc_type: str = ""  # law, regulation, normative_document, tender, news, digest, other
+    issuer_level: str = ""  # central, provincial, municipal, county, none
+    effective: str = ""  # YYYY-MM-DD a law or regulation takes effect (施行)
+    history: tuple[tuple[str, str], ...] = ()  # (YYYY-MM-DD, event): adopted, promulgated, amended
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,10 @@ class RawDocument:
     url: str = ""
     doc_number: str = ""
     summary: str = ""  # a summary the source gives (front matter, 【摘要】); else one is made
+    effective: str = ""
+    history: tuple[tuple[str, str], ...] = ()
     scrape: bool = False  # one paragraph a line with site chrome around it
+    headings_final: bool = False  # the reader knows the headings (a law's chapters): no guessing from line length
     warnings: tuple[str, ...] = ()
 
 

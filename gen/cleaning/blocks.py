@@ -161,8 +161,11 @@ def merge_lead_labels(blocks: list[Block], rules: Boilerplate) -> list[Block]:
     return out
 
 
-def finish_body(blocks: list[Block], title: str, rules: Boilerplate, *, scrape: bool) -> tuple[list[Block], Credits]:
-    """The steps every family shares, in order."""
+def finish_body(
+    blocks: list[Block], title: str, rules: Boilerplate, *, scrape: bool, guess_headings: bool = True,
+) -> tuple[list[Block], Credits]:
+    """The steps every family shares, in order; `guess_headings` False keeps the reader's
+    headings (short lines stay paragraphs, bold lines become paragraphs)."""
     blocks = [b for b in blocks if b.text.strip() or b.kind == "img"]
     blocks = drop_teaser(blocks)
     blocks = drop_head(blocks, title, rules, scrape=scrape)
@@ -170,7 +173,7 @@ def finish_body(blocks: list[Block], title: str, rules: Boilerplate, *, scrape: 
     blocks = cut_tail(blocks, rules)
     blocks, credits = take_credits(blocks, rules)
     blocks = merge_lead_labels(blocks, rules)
-    blocks = mark_headings(blocks)
+    blocks = mark_headings(blocks) if guess_headings else [replace(b, kind="p") if b.kind == "bold" else b for b in blocks]
     return blocks, credits
 
 

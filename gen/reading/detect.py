@@ -15,11 +15,25 @@ from types import ModuleType
 from gen.models import Document, RawDocument, Source
 from gen.reading.finish import finish
 from gen.reading.frontmatter import FrontMatterError, split
-from gen.reading.readers import content_scrape, hexo, html_page, jekyll, markdown_doc, pdf_notice, portal_scrape
+from gen.reading.readers import (
+    cms_page,
+    content_scrape,
+    digest,
+    hexo,
+    html_page,
+    jekyll,
+    law_text,
+    markdown_doc,
+    pdf_notice,
+    portal_scrape,
+    tender_text,
+)
 
 # Posts and pages are told apart by their structure; the plain-text families by the
 # signals in gen/data/formats.yml (alphabetical, so that equal scores resolve as always).
-READERS: tuple[ModuleType, ...] = (jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape)
+READERS: tuple[ModuleType, ...] = (
+    jekyll, hexo, markdown_doc, html_page, content_scrape, pdf_notice, portal_scrape, law_text, tender_text, cms_page, digest,
+)
 PLAIN_TEXT = "text"  # no family claims it: read line by line, as a content scrape
 FORMATS = (*(reader.NAME for reader in READERS), PLAIN_TEXT)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from gen.cleaning.blocks import Credits, bounded_paragraphs, finish_body
 from gen.cleaning.text import squash
 from gen.models import Block, Document, Meta, RawDocument
+from gen.reading import kind
 from gen.reading.readers import common
 from gen.rules import boilerplate
 
@@ -25,6 +26,7 @@ class Draft:
     credits: Credits = Credits()
     meta: Meta = Meta()
     warnings: tuple[str, ...] = ()
+    family: str = ""
 
 
 def clean_the_title(draft: Draft) -> Draft:
@@ -34,7 +36,8 @@ def clean_the_title(draft: Draft) -> Draft:
 
 def finish_the_body(draft: Draft) -> Draft:
     """Teaser, repeated head, junk lines, site tail, credits, lead labels, headings."""
-    blocks, credits = finish_body(list(draft.blocks), draft.title, boilerplate(), scrape=draft.raw.scrape)
+    blocks, credits = finish_body(list(draft.blocks), draft.title, boilerplate(), scrape=draft.raw.scrape,
+                                  guess_headings=not draft.raw.headings_final)
     return replace(draft, blocks=tuple(blocks), credits=credits)
 
 
@@ -61,6 +64,8 @@ def gather_the_meta(draft: Draft) -> Draft:
         url=raw.url,
         doc_number=raw.doc_number,
         summary=common.summary_of(raw.summary, list(draft.blocks)),
+        effective=raw.effective,
+        history=raw.history,
     )
     return replace(draft, meta=meta)
 
@@ -71,13 +76,19 @@ def plain_meta(draft: Draft) -> Draft:
     return replace(draft, meta=meta, warnings=draft.warnings + warnings)
 
 
+def type_and_level(draft: Draft) -> Draft:
+    """What kind of document it is and which level of government issued it (rules: doctypes.yml)."""
+    doc_type = kind.document_type(draft.meta, draft.family, draft.blocks)
+    return replace(draft, meta=replace(draft.meta, doc_type=doc_type, issuer_level=kind.issuer_level(draft.meta, doc_type)))
+
+
 STEPS: tuple[Callable[[Draft], Draft], ...] = (
-    clean_the_title, finish_the_body, bound_the_paragraphs, repair_the_title, gather_the_meta, plain_meta,
+    clean_the_title, finish_the_body, bound_the_paragraphs, repair_the_title, gather_the_meta, plain_meta, type_and_level,
 )
 
 
 def finish(raw: RawDocument, source_file: str, family: str) -> Document:
-    draft = Draft(raw, raw.title, raw.blocks, warnings=raw.warnings)
+    draft = Draft(raw, raw.title, raw.blocks, warnings=raw.warnings, family=family)
     for step in STEPS:
         draft = step(draft)
     digest = hashlib.sha1(squash(draft.meta.title + "".join(b.text for b in draft.blocks)).encode("utf-8")).hexdigest()

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from gen.reading.frontmatter import FrontMatterError, split
+from gen.reading.kind import LEVELS, TYPES
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
@@ -32,6 +33,10 @@ class PageFrontMatter:
     author: str = ""
     url: str = ""
     doc_number: str = ""
+    doc_type: str = ""
+    issuer_level: str = ""
+    effective: str = ""
+    history: list[dict] = field(default_factory=list)  # {"date": YYYY-MM-DD, "event": text}, oldest first
     source_file: str = ""
     format: str = ""
     summary: str = ""
@@ -47,6 +52,16 @@ class PageFrontMatter:
             raise FrontMatterError(f"date not YYYY-MM-DD: {self.date}")
         if self.datetime and not _DATETIME.match(self.datetime):
             raise FrontMatterError(f"datetime not ISO 8601 with offset: {self.datetime}")
+        if self.doc_type and self.doc_type not in TYPES:
+            raise FrontMatterError(f"unknown doc_type: {self.doc_type}")
+        if self.issuer_level and self.issuer_level not in LEVELS:
+            raise FrontMatterError(f"unknown issuer_level: {self.issuer_level}")
+        if self.effective and not _DATE.match(self.effective):
+            raise FrontMatterError(f"effective not YYYY-MM-DD: {self.effective}")
+        for item in self.history:
+            if not (isinstance(item, dict) and set(item) == {"date", "event"} and _DATE.match(str(item["date"]))
+                    and isinstance(item["event"], str)):
+                raise FrontMatterError(f"history entry not {{date, event}}: {item!r}")
         if len(html.unescape(self.summary)) > SUMMARY_MAX:
             raise FrontMatterError(f"summary longer than {SUMMARY_MAX} characters")
         for name in ("themes", "regions", "tags"):
@@ -71,6 +86,9 @@ def dump(front: PageFrontMatter) -> str:
             continue
         if isinstance(value, bool):
             lines.append(f"{key}: {'true' if value else 'false'}")
+        elif key == "history":
+            items = (f"{{\"date\": {_quoted(i['date'])}, \"event\": {_quoted(i['event'])}}}" for i in value)
+            lines.append(f"{key}: [{', '.join(items)}]")
         elif isinstance(value, list):
             lines.append(f"{key}: [{', '.join(_quoted(v) for v in value)}]")
         else:

@@ -22,6 +22,10 @@ def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
         author=_html(meta.author),
         url=_html(meta.url),
         doc_number=_html(meta.doc_number),
+        doc_type=meta.doc_type,
+        issuer_level=meta.issuer_level,
+        effective=meta.effective,
+        history=[{"date": date, "event": _html(event)} for date, event in meta.history],
         source_file=_html(article.document.source_file),
         format=article.document.format,
         summary=_html(meta.summary),
@@ -60,5 +64,7 @@ def _meta_items(article: Article) -> list[tuple[str, str]]:
         ("来源 Publisher", meta.publisher),
         ("作者 Author", meta.author),
         ("文号 Doc. no.", meta.doc_number),
+        ("施行 Effective", meta.effective),
+        ("沿革 History", "；".join(f"{date} {event}" for date, event in meta.history)),
     ]
     return [(f"**{label}**", markup.escape(value)) for label, value in items if value]

@@ -26,7 +26,8 @@ def finish_meta(meta: Meta) -> tuple[Meta, tuple[str, ...]]:
     Runs once for every reader, so no family can pass a multi-line or markup-bearing value
     to the pages, the feeds or the `<meta>` tags Material writes.
     """
-    values = {f.name: clean_inline(getattr(meta, f.name)) for f in fields(Meta)}
+    values = {f.name: clean_inline(getattr(meta, f.name)) for f in fields(Meta) if f.name != "history"}
+    values["history"] = tuple((clean_inline(date), clean_inline(event)) for date, event in meta.history)
     warnings = []
     for key in ("publisher", "author"):
         value = values[key]
