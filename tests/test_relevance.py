@@ -42,3 +42,28 @@ def test_focus_ranks_a_procurement_story_above_a_broad_document():
     by_name = {d["name"]: d for d in DEVSET["documents"]}
     story, broad = _classified(by_name["procurement-news"]), _classified(by_name["state-council-notice-one-item"])
     assert story.focus > broad.focus > 0
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS_ON_TOPIC = {  # real samples (../shared/corpus/README.md says where each came from)
+    "html_cms_jidong_youtian_jizhong_caigou.jsp": False,  # an oilfield company's own group purchasing
+    "html_cms_liaoning_quancheng_dianzihua.jsp": True,
+    "html_cms_pmi_28ge_yue_xindi.jsp": False,  # PMI news
+    "jekyll_digest_wind_20240901.md": False,  # a market digest
+    "law_beijing_cujin_zhongxiao_qiye_tiaoli.md": True,  # an SME regulation with a set-aside article
+    "law_zhengfu_caigou_fa.md": True,
+    "tender_yangxi_shuiwu_houqin_fuwu.txt": True,
+}
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
+@pytest.mark.parametrize("name", sorted(CORPUS_ON_TOPIC))
+def test_real_samples_are_on_or_off_topic(name):
+    from gen.reading.decode import decode_bytes
+    from gen.reading.detect import read_text
+
+    text, _ = decode_bytes((CORPUS / name).read_bytes())
+    article = classify(article_for(read_text(text, name)))
+    assert article.on_topic == CORPUS_ON_TOPIC[name]
+    if CORPUS_ON_TOPIC[name]:
+        assert article.themes, name

@@ -66,7 +66,8 @@ def procurement_passages(article: Article, vocab: Vocabulary) -> list[bool]:
     anchored = [bool(vocab.anchors.search(t)) for t in texts]
     body = [i for i, p in enumerate(article.paragraphs) if not p.heading and texts[i]]
     throughout = bool(body) and sum(1 for i in body if anchored[i]) / len(body) >= vocab.document_min_share
-    document = throughout or bool(vocab.anchors.search(strip_traps(article.meta.title, vocab)))
+    document = (throughout or article.meta.doc_type in vocab.context_types
+                or bool(vocab.anchors.search(strip_traps(article.meta.title, vocab))))
     about, under_heading = [], False
     for index, paragraph in enumerate(article.paragraphs):
         if paragraph.heading:

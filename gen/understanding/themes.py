@@ -54,6 +54,7 @@ class Vocabulary:
     anchors: re.Pattern[str]
     substance: re.Pattern[str]
     document_min_share: float
+    context_types: frozenset[str]
     paragraph_min_score: float
     heading_phrase_share: float
     scope_breakers: tuple[str, ...]
@@ -92,6 +93,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
         anchors=re.compile(relevance["anchors"]),
         substance=re.compile(relevance["substance"]),
         document_min_share=float(relevance["document_min_share"]),
+        context_types=frozenset(relevance.get("context_types", ())),
         paragraph_min_score=float(relevance["paragraph_min_score"]),
         heading_phrase_share=float(raw["heading_phrase_share"]),
         scope_breakers=tuple(raw["scope_breakers"]),
