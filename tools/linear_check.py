@@ -136,7 +136,7 @@ CASES = {
     "source: paragraphs over the limit (HTML)": (
         30_000, _source_file(lambda n: _jekyll("".join(f"<p>第{i}段</p>" for i in range(n))), _read)),
     "source: inline tags in one paragraph (HTML)": (
-        25_000, _source_file(lambda n: _jekyll("<p>" + "<b>采购</b>" * n + "</p>"), _read)),
+        50_000, _source_file(lambda n: _jekyll("<p>" + "<b>采购</b>" * n + "</p>"), _read)),
     "source: whole pipeline, many short lines": (
         5_000, _source_file(lambda n: "标题\n" + "\n".join(f"第{i}段：{SENTENCE}" for i in range(n)), _process)),
 }
