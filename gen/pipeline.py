@@ -26,6 +26,7 @@ from gen.site.source_page import source_page
 from gen.understanding.assemble import article_for, unique_ids
 from gen.understanding.classify import classify
 from gen.understanding.duplicates import duplicate_pairs, fingerprint, likeness, with_pairs
+from gen.understanding.parameters import find_parameters
 
 
 def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
@@ -60,7 +61,7 @@ def process_source(source: str, raw: bytes) -> Processed:
     document = read_document(raw, source)
     if isinstance(document, Skipped):
         return Processed(source, skipped=document)
-    article = classify(article_for(document))
+    article = find_parameters(classify(article_for(document)))
     page = source_page(article, theme_names())
     return Processed(source, article=article, page=replace(page, content=page.content.encode("utf-8")),
                      fingerprint=fingerprint(article), data=article_fragment(article).encode("utf-8"))
@@ -96,10 +97,12 @@ def prepare() -> None:
     from gen.cleaning import htmlblocks  # noqa: F401 - imported by HTML readers; loaded once here
     from gen.rendering.markup import slugify
     from gen.rules import boilerplate, formats
+    from gen.understanding.parameters.vocabulary import parameter_vocabulary
     from gen.understanding.places import gazetteer
 
     theme_names()
     gazetteer()
+    parameter_vocabulary()
     boilerplate()
     formats()
     slugify("预热", "", "")
