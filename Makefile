@@ -40,4 +40,4 @@ bench: $(STAMP)
 	$(PY) -m tools.bench --sizes 1000,10000
 
 clean:
-	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/feeds docs/index.md docs/assets/generated .cache
+	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/parameters docs/feeds docs/index.md docs/assets/generated .cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from gen.site import charts
 from gen.models import Article, Figure, OutputFile, Paragraph
@@ -12,6 +13,9 @@ from gen.rendering.jinja import render
 from gen.site.taxonomy import Passage, around, newest_first, quote, region_passages, sentence_with, theme_passages
 from gen.understanding.themes import Theme, Vocabulary
 from gen import paths
+
+if TYPE_CHECKING:
+    from gen.site.parameters import ParameterTable
 
 PER_PAGE = 50
 MAX_EVIDENCE = 120
@@ -121,6 +125,7 @@ def evidence_groups(passages: list[Passage], page: str, theme: str | None = None
 
 def theme_pages(
     articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+    parameters: ParameterTable | None = None,
 ) -> list[OutputFile]:
     """The theme pages and their index."""
     by_theme = theme_passages(articles)
@@ -146,6 +151,7 @@ def theme_pages(
             more=max(0, len(passages) - MAX_EVIDENCE),
             source_count=len(sources),
             passage_count=len(passages),
+            parameters=parameters.theme_links(theme.id, page) if parameters else [],
         )))
     files.append(OutputFile(paths.THEME_INDEX, render("theme_index.md.j2", themes=summary)))
     return files
@@ -153,6 +159,7 @@ def theme_pages(
 
 def region_pages(
     articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+    parameters: ParameterTable | None = None,
 ) -> list[OutputFile]:
     """A page per province, their index and the heat map."""
     by_province = region_passages(articles)
@@ -175,6 +182,7 @@ def region_pages(
             figures=figure_rows(ranks, passages, page),
             groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page),
             more=max(0, len(passages) - MAX_REGION_EVIDENCE),
+            parameters=parameters.province_rows(places_index[province], page) if parameters else [],
         )))
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
     svg = charts.heatmap(
