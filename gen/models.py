@@ -162,7 +162,7 @@ class ParameterFact:
     place: Place | None = None
     level: str = "national"  # national | provincial | municipal | county
     date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD
-    date_basis: str = ""  # stated | paragraph | title | document | opening
+    date_basis: str = ""  # stated | effective | paragraph | title | document | opening
     text: str = ""  # the value as written
 
 

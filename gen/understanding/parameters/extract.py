@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, replace
 
 from gen.models import Article, Paragraph, ParameterFact, ParameterValue, Place
-from gen.understanding.parameters import scope, when, where
+from gen.understanding.parameters import scope, statuses, when, where
 from gen.understanding.parameters.numbers import Token, normalise, tokens
 from gen.understanding.parameters.quoting import fact_quote, sentence_spans
+from gen.understanding.parameters.statuses import STATUS_CLAUSE_MARKS
 from gen.understanding.parameters.vocabulary import Parameter, ParameterVocabulary
 from gen.understanding.places import Gazetteer
 
@@ -59,15 +60,17 @@ class Value:
 
 def article_facts(article: Article, vocab: ParameterVocabulary, places: Gazetteer) -> tuple[ParameterFact, ...]:
     home = where.home_place(article, places, vocab)
-    national = home is None
     default_class = _title_class(article.meta.title, vocab)
+    dates = when.document_dates(article)
     facts: list[ParameterFact] = []
     seen: set[tuple] = set()
     paragraphs = article.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.kind != "p" or not paragraph.text or vocab.template_markers.search(paragraph.text):
+        if paragraph.kind not in ("p", "h") or not paragraph.text or vocab.template_markers.search(paragraph.text):
             continue
-        context = _Context(article, paragraph, index, vocab, places, home, national, default_class)
+        if not article.on_topic and not _about_procurement(paragraphs, index, vocab):
+            continue
+        context = ParagraphContext(article, paragraph, index, vocab, places, home, default_class, dates)
         for fact in context.facts():
             key = (fact.parameter, fact.measure, fact.place and (fact.place.adcode, fact.place.name), fact.level,
                    fact.scope_class, fact.scope_condition, fact.value, fact.previous)
@@ -75,6 +78,13 @@ def article_facts(article: Article, vocab: ParameterVocabulary, places: Gazettee
                 seen.add(key)
                 facts.append(fact)
     return tuple(facts)
+
+
+def _about_procurement(paragraphs: tuple[Paragraph, ...], index: int, vocab: ParameterVocabulary) -> bool:
+    """In a document not about government procurement (an SME law, a company's purchasing),
+    only a paragraph that speaks of it, or follows one that does, states its parameters:
+    "第二十八条 …纳入政府采购：" then "（二）向中小企业预留的采购份额…"."""
+    return any(vocab.procurement_words.search(p.text) for p in paragraphs[max(0, index - 1):index + 1])
 
 
 def _title_class(title: str, vocab: ParameterVocabulary) -> str:
@@ -85,26 +95,33 @@ def _title_class(title: str, vocab: ParameterVocabulary) -> str:
     return "all"
 
 
-class _Context:
+class ParagraphContext:
     """One paragraph being read."""
 
     def __init__(self, article: Article, paragraph: Paragraph, index: int, vocab: ParameterVocabulary,
-                 places: Gazetteer, home: Place | None, national: bool, default_class: str):
+                 places: Gazetteer, home: Place | None, default_class: str,
+                 dates: list[tuple[str, str]]):
         self.article, self.paragraph, self.vocab = article, paragraph, vocab
         self.text = paragraph.text
         self.norm = normalise(paragraph.text)
         self.neighbours = [p.text for p in article.paragraphs[max(0, index - 1):index + 2] if p is not paragraph]
         self.mentions = where.mentions(self.text, places)
-        self.home, self.national, self.default_class = home, national, default_class
+        self.home, self.default_class = home, default_class
         self.tokens = tokens(self.text)
+        self.dates = dates
 
     def facts(self):
         for start, end in sentence_spans(self.text):
             cues = self._cues(start, end)
-            if not cues:
+            if not cues or self._non_government(start, end):
                 continue
             yield from self._numeric(start, end, cues)
-            yield from self._statuses(start, end, cues)
+            yield from statuses.status_facts(self, start, end, cues)
+
+    def _non_government(self, start: int, end: int) -> bool:
+        """A company's own purchasing ("冀东油田物资集中采购…投标保证金…")."""
+        return bool(self.vocab.non_government.search(self.norm, start, end)) and not re.search(
+            "政府采购|政采|采购人", self.norm[start:end])
 
     # cues and values
 
@@ -144,9 +161,9 @@ class _Context:
             return False
         return bool(_SIZE_AFTER.match(self.norm[token.end:]) or _SIZE_BEFORE.search(self.norm[:token.start]))
 
-    def _clause(self, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
-        left = max((self.norm.rfind(m, floor, start) for m in _CLAUSE_MARKS), default=-1)
-        rights = [i for i in (self.norm.find(m, end, ceiling) for m in _CLAUSE_MARKS) if i >= 0]
+    def clause(self, start: int, end: int, floor: int, ceiling: int, marks: str = _CLAUSE_MARKS) -> tuple[int, int]:
+        left = max((self.norm.rfind(m, floor, start) for m in marks), default=-1)
+        rights = [i for i in (self.norm.find(m, end, ceiling) for m in marks) if i >= 0]
         return (left + 1 if left >= floor else floor), (min(rights) if rights else ceiling)
 
     def _requires_met(self, parameter: Parameter) -> bool:
@@ -154,40 +171,50 @@ class _Context:
 
     def _numeric(self, start: int, end: int, cues: list[Cue]):
         previous_end, self._listed_scopes = start, None
-        for value in self._values(start, end):
+        values = self._values(start, end)
+        respective = self._respective(values, start)
+        for value in values:
             parameter, cue = self._owner(value, cues, start, end)
             floor = previous_end
             previous_end = value.end
             if parameter is None or self._is_reference(value, end):
                 continue
-            clause = self._clause(value.start, value.end, start, end)
+            clause = self.clause(value.start, value.end, start, end)
             if parameter.traps and parameter.traps.search(self.norm, *clause):
                 continue
-            if parameter.same_clause and not (clause[0] <= cue.start < clause[1]):
-                continue
+            if parameter.same_clause:
+                # a form's label and its answer make one clause: "投标保证金金额：5000元"
+                own_clause = self.clause(value.start, value.end, start, end, STATUS_CLAUSE_MARKS)
+                if not own_clause[0] <= cue.start < own_clause[1]:
+                    continue
             measure = self._measure(parameter, value, floor, end)
             if measure is None:
                 continue
-            yield from self._facts_for(parameter, measure, value, cue, start, end, floor)
+            yield from self._facts_for(parameter, measure, value, cue, start, end, floor, respective.get(value.start))
 
     def _owner(self, value: Value, cues: list[Cue], start: int, end: int) -> tuple[Parameter | None, Cue | None]:
+        """The cue nearest before the value in its clause, else nearest after it in its clause,
+        else nearest before it in the sentence."""
         kind = _KIND_OF_TOKEN[value.current.kind]
         fitting = [c for c in cues if kind in c.parameter.kinds and self._requires_met(c.parameter)]
+        clause = self.clause(value.start, value.end, start, end)
         before = [c for c in fitting if c.end <= value.start]
-        if before:
-            cue = max(before, key=lambda c: c.end)
-            return cue.parameter, cue
-        clause = self._clause(value.start, value.end, start, end)
+        in_clause = [c for c in before if c.start >= clause[0]]
         after = [c for c in fitting if c.start >= value.end and c.start < clause[1]]
-        if after:
+        if in_clause or not after:
+            cue = max(in_clause or before, key=lambda c: c.end, default=None)
+        else:
             cue = min(after, key=lambda c: c.start)
-            return cue.parameter, cue
-        return None, None
+        return (cue.parameter, cue) if cue else (None, None)
 
     def _is_reference(self, value: Value, end: int) -> bool:
+        """A number compared with a standard: "高于…30万元的指导标准", "高于国家规定的40%"."""
         window = self.norm[value.end:min(end, value.end + REFERENCE_WINDOW)]
         window = re.split(r"[，,；;。]", window, maxsplit=1)[0]
-        return bool(self.vocab.reference_markers.search(window))
+        if self.vocab.reference_markers.search(window):
+            return True
+        lead = self.norm[max(0, value.start - REFERENCE_WINDOW):value.start]
+        return not value.change and bool(self.vocab.reference_before.search(lead))
 
     def _measure(self, parameter: Parameter, value: Value, floor: int, end: int) -> str | None:
         """The measure's id ("" for the parameter itself), None if no measure fits."""
@@ -203,27 +230,51 @@ class _Context:
             conditional = measure.when is not None or measure.when_after is not None
             if not conditional:
                 return measure.id
-            if (measure.when and measure.when.search(before)) or (measure.when_after and measure.when_after.search(after)):
+            near = before[-measure.near:] if measure.near else before
+            if (measure.when and measure.when.search(near)) or (measure.when_after and measure.when_after.search(after)):
                 return measure.id
         return None if restricted else ""
 
     # facts
 
-    def _facts_for(self, parameter, measure, value: Value, cue, start, end, floor):
+    def _respective(self, values: list[Value], start: int) -> dict[int, tuple[int, int]]:
+        """"佛山市、东莞市分别…提高至45%和50%": value start -> (its position, list length),
+        for a list of values after 分别."""
+        found: dict[int, tuple[int, int]] = {}
+        run: list[Value] = []
+        for value in [*values, None]:
+            if value is not None and run and _LIST_CONTINUES.match(self.norm[run[-1].end:value.start]):
+                run.append(value)
+                continue
+            if len(run) > 1 and "分别" in self.norm[start:run[0].start]:
+                found.update({v.start: (i, len(run)) for i, v in enumerate(run)})
+            run = [value] if value is not None else []
+        return found
+
+    def _facts_for(self, parameter, measure, value: Value, cue, start, end, floor, respective=None):
         current = value.current
         parameter_value = _parameter_value(current, parameter)
         previous = _parameter_value(value.tokens[0], parameter) if value.change else None
         qualifier = self._qualifier(value, floor)
-        scopes = self._scopes(floor, value.start) if parameter.scoped else [("all", "")]
-        if self._listed_scopes and _LIST_CONTINUES.match(self.norm[floor:value.start]):
-            scopes = self._listed_scopes  # "依次为50万元、50万元、30万元": one scope for the list
+        scopes = self.scopes(floor, value.start) if parameter.scoped else [("all", "")]
+        listed = self._listed_scopes
+        if listed and _LIST_CONTINUES.match(self.norm[floor:value.start]):
+            scopes = listed  # "依次为50万元、50万元、30万元": one scope for the list
+        elif listed and scopes == [("", "")] and len(listed) == 1 and not listed[0][1]:
+            # a later value of the sentence that names no class of its own continues the
+            # earlier one's ("省级货物和服务类项目为100万元，市县级为50万元")
+            scopes = listed
+        scopes = [(cls or self.default_class, condition) for cls, condition in scopes]
         self._listed_scopes = scopes
         base = self._base(floor, value.start)
         levels = self._levels(parameter, value, floor, start)
         spans = [(value.start, value.end)] + ([(cue.start, cue.end)] if cue else [])
-        for place, place_span in self._places(value.start, start):
+        places = self.places(value.start, start)
+        if respective and respective[1] == len(places):
+            places = [places[respective[0]]]
+        for place, place_span in places:
             quote = fact_quote(self.text, spans + ([place_span] if place_span else []))
-            date, basis = when.fact_date(self.text[start:end], self.text[:start], self.article)
+            date, basis = when.fact_date(self.text[start:end], self.text[:start], self.dates)
             for level in levels or [where.level_of(place)]:
                 for scope_class, condition in scopes:
                     yield ParameterFact(
@@ -245,8 +296,9 @@ class _Context:
             return suffix.group().strip()
         return value.current.approx
 
-    def _scopes(self, floor: int, at: int) -> list[tuple[str, str]]:
-        return scope.scopes(self.norm[floor:at], self.vocab, self.default_class)
+    def scopes(self, floor: int, at: int) -> list[tuple[str, str]]:
+        """(class, condition) pairs; class "" when the words before the value name none."""
+        return scope.scopes(self.norm[floor:at], self.vocab, "")
 
     def _base(self, floor: int, at: int) -> str:
         return scope.base(self.text, self.norm, floor, at)
@@ -263,17 +315,21 @@ class _Context:
             position = next((i for i, t in enumerate(siblings) if t.start == value.current.start), -1)
             if listed and 0 <= position < len(listed):
                 return [listed[position]]
-        own = scope.listed_levels(self.vocab, self.norm[floor:value.start])
-        if len(own) == 1:
-            return own
+        # the levels named for this value, else for an earlier value of the same sentence
+        # ("市、县级单位…为50万元，工程项目为60万元"), else all levels listed before "均为"
+        for text in (self.norm[floor:value.start], segment):
+            if listed := scope.listed_levels(self.vocab, text):
+                return listed
         if "均为" in segment or "统一为" in segment:
-            return scope.listed_levels(self.vocab, self.norm[:value.start]) or []
+            return scope.listed_levels(self.vocab, self.norm[:value.start])
         return []
 
-    def _places(self, at: int, sentence_start: int) -> list[tuple[Place | None, tuple[int, int] | None]]:
+    def places(self, at: int, sentence_start: int) -> list[tuple[Place | None, tuple[int, int] | None]]:
         """The places of the value at `at`: the sentence's list before it, else the last list
         earlier in the paragraph, else the document's own place, else none (national)."""
         subject = where.subject_before(self.text, self.mentions, at, sentence_start)
+        if not subject and self._national_subject(sentence_start, at):
+            return [(None, None)]
         if not subject:
             subject = where.subject_before(self.text, self.mentions, sentence_start)
         if subject:
@@ -281,60 +337,15 @@ class _Context:
             return [(p, spans.get(p.adcode + p.name)) for p in subject]
         return [(self.home, None)]
 
-    # statuses
-
-    def _statuses(self, start: int, end: int, cues: list[Cue]):
-        for parameter in self.vocab.parameters:
-            for status in parameter.statuses:
-                for m in status.patterns.finditer(self.norm, start, end):
-                    if self._unticked(m.start(), start) or self._offers_both(m):
-                        continue
-                    if status.needs and not status.needs.search(self.norm, start, end):
-                        continue
-                    clause = self._clause(m.start(), m.end(), start, end)
-                    if parameter.traps and parameter.traps.search(self.norm, *clause):
-                        continue
-                    own = [c for c in cues if c.parameter is parameter and clause[0] <= c.start < clause[1]]
-                    if not own and not status.needs:
-                        continue
-                    yield from self._status_facts(parameter, status.id, m, own, start, end)
-
-    def _status_facts(self, parameter, status_id, match, own, start, end):
-        cue = own[0] if own else None
-        scopes = self._scopes(start, match.start()) if parameter.scoped else [("all", "")]
-        if status_id == "reserved_entirely":
-            scopes = [s for s in self._scopes(start, end) if "以下" in s[1]] or scopes
-        spans = [match.span()] + ([(cue.start, cue.end)] if cue else [])
-        for place, place_span in self._places(min([match.start()] + [c.start for c in own]), start):
-            date, basis = when.fact_date(self.text[start:end], self.text[:start], self.article)
-            quote = fact_quote(self.text, spans + ([place_span] if place_span else []))
-            for scope_class, condition in scopes:
-                yield ParameterFact(
-                    parameter=parameter.id, value=ParameterValue(status=status_id), anchor=self.paragraph.anchor,
-                    quote=quote, scope_class=scope_class, scope_condition=condition, place=place,
-                    level=where.level_of(place), date=date, date_basis=basis, text=match.group(),
-                )
-
-    def _unticked(self, at: int, floor: int) -> bool:
-        """A choice left empty in a form (□不收取) says nothing; a ticked one (☑) does. The
-        box that counts is the last one before the words, within their sentence."""
-        boxes = [(self.text.rfind(box, floor, at), box) for box in (*self.vocab.unticked, *self.vocab.ticked)]
-        position, box = max(boxes)
-        return position >= 0 and box in self.vocab.unticked
-
-    def _offers_both(self, match: re.Match[str]) -> bool:
-        """A form printing both choices, untouched: "本项目不收取履约保证金" then "本项目收取…"."""
-        affirmative = re.sub(r"^(?:不再|不|免于|免|无需|停止|暂停|取消)", "", match.group())
-        if affirmative == match.group():
-            return False
-        other = self.text[:match.start()] + affirmative + self.text[match.end():]
-        if any(self.text.startswith(box) for box in self.vocab.ticked):
-            return False
-        return any(_unboxed(other) == _unboxed(n) for n in self.neighbours)
-
-
-def _unboxed(text: str) -> str:
-    return re.sub(r"^[\W\uf000-\uf0ff]+", "", text)
+    def _national_subject(self, sentence_start: int, at: int) -> bool:
+        """"财政部已将…提高至10%—20%" in a local report is the national rule; a document
+        cited by name ("根据《财政部…通知》") is not the subject."""
+        for m in self.vocab.national_issuers.finditer(self.norm, sentence_start, at):
+            before = self.norm[sentence_start:m.start()]
+            cited = before.count("《") > before.count("》") or re.search(r"根据|按照|依据|落实", before)
+            if not cited and not where.bracketed(self.norm, m.start()):
+                return True
+        return False
 
 
 def _parameter_value(token: Token, parameter: Parameter) -> ParameterValue:

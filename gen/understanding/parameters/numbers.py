@@ -119,5 +119,7 @@ def tokens(text: str) -> list[Token]:
 
 def _is_number_start(text: str, start: int) -> bool:
     """Not the tail of a longer number or word ("第一个", "统一" are not counts)."""
-    before = text[start - 1:start]
-    return not (before.isdigit() or before in ".," or before in "第统唯单之每")
+    before = text[start - 1:start] if start else ""
+    if before in (".", ","):
+        return not text[start - 2:start - 1].isdigit()  # "1,000" and "2.5" continue a number
+    return not (before.isdigit() or (before and before in "第统唯单之每"))

@@ -14,6 +14,7 @@ _BASE_END = re.compile(r"(?:预算总额|采购总额|合同总金额|合同金�
 _BASE_START = ("不得低于", "不低于", "不得超过", "不超过", "达到了", "达到", "超过", "占", "为", "，", "、", "的")
 _SINGLE_CLASSES = ("works", "goods", "services")
 _LEVEL_LIST = re.compile(r"((?:省|市|县|区)(?:级|本级)?(?:、(?:省|市|县|区)(?:级|本级)?)+)(?:三级|两级|各级)?")
+_RUN_LEVELS = re.compile(r"((?:省|市|县|区)(?:本级|、)?){2,3}(?=级|两级|三级|各级)")  # 市县级, 省市县三级
 _ONE_LEVEL = re.compile(r"(省级|省本级|市级|市本级|县级|县区级|区县级)(?!.*(?:省级|市级|县级))")
 
 
@@ -56,10 +57,10 @@ def base(text: str, norm: str, floor: int, at: int) -> str:
 def listed_levels(vocab: ParameterVocabulary, text: str) -> list[str]:
     """The budget levels a text lists ("省、市、县三级" -> provincial, municipal, county), or
     the one it names last ("市级")."""
-    m = _LEVEL_LIST.search(text)
+    m = _LEVEL_LIST.search(text) or _RUN_LEVELS.search(text)
     if m:
         found: list[str] = []
-        for word in m.group(1).split("、"):
+        for word in re.findall(r"[省市县区](?:级|本级)?", m.group(0)):
             level = next((lv for w, lv in vocab.levels if word.startswith(w)), "")
             if level and level not in found:
                 found.append(level)

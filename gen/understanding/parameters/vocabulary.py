@@ -29,6 +29,7 @@ class Measure:
     when: re.Pattern[str] | None  # words in the clause before the value
     when_after: re.Pattern[str] | None  # words right after it ("6家金融机构")
     unit_is: tuple[str, ...]
+    near: int  # `when` counts only this many characters before the value (0: the whole clause)
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,13 @@ class ParameterVocabulary:
     change: re.Pattern[str]  # the words between the previous and the new value
     change_kind: dict[str, str]  # verb -> raised | lowered | changed
     reference_markers: re.Pattern[str]
+    reference_before: re.Pattern[str]
     classes: tuple[tuple[str, str], ...]  # (words, class id), longest words first
     class_followers: tuple[str, ...]
     levels: tuple[tuple[str, str], ...]  # (word, level), longest first
     national_issuers: re.Pattern[str]
+    procurement_words: re.Pattern[str]
+    non_government: re.Pattern[str]
     template_markers: re.Pattern[str]
     unticked: tuple[str, ...]
     ticked: tuple[str, ...]
@@ -101,7 +105,7 @@ def _parameter(raw: dict) -> Parameter:
         same_clause=bool(raw.get("same_clause", False)),
         cues=_alternation(raw["cues"]), requires=_optional(raw.get("requires")), traps=_optional(raw.get("traps")),
         measures=tuple(Measure(m["id"], m["zh"], m["en"], _optional(m.get("when")), _optional(m.get("when_after")),
-                               tuple(m.get("unit_is", ()))) for m in raw.get("measures", ())),
+                               tuple(m.get("unit_is", ())), int(m.get("near", 0))) for m in raw.get("measures", ())),
         statuses=tuple(Status(s["id"], s["zh"], s["en"], _alternation(s["patterns"]), _optional(s.get("needs")))
                        for s in raw.get("statuses", ())),
         baselines=tuple(raw.get("baselines") or ()), baseline_note=raw.get("baseline_note", ""),
@@ -129,10 +133,13 @@ def parameter_vocabulary(data_dir: Path = DATA_DIR) -> ParameterVocabulary:
         change=change,
         change_kind=verbs,
         reference_markers=_plain(raw["reference_markers"]),
+        reference_before=_plain(raw["reference_before"]),
         classes=tuple(classes),
         class_followers=tuple(raw["class_followers"]),
         levels=tuple(levels),
         national_issuers=_plain(raw["national_issuers"]),
+        procurement_words=_plain(raw["procurement_words"]),
+        non_government=_plain(raw["non_government"]),
         template_markers=_plain(raw["template_markers"]),
         unticked=tuple(raw["unticked"]),
         ticked=tuple(raw["ticked"]),

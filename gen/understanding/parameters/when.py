@@ -1,7 +1,8 @@
 """When a parameter applies: the date its sentence states (自2024年1月1日起, 2022年下半年),
-else a year stated earlier in its paragraph, else the year in the title (回眸2024), else the
-document's date, else the latest date in the document's opening lines (a law's 修订 line, a
-tender's 发布日期)."""
+else the date the document says it takes effect (本通知自2024年1月1日起施行), else a year
+stated earlier in its paragraph, else the year in the title (回眸2024), else the document's
+date, else the latest date in the document's opening lines (a law's 修订 line, a tender's
+发布日期)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ _MONTH = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月")
 _HALF = re.compile(_YEAR + r"\s*年\s*(上|下)半年")
 _YEAR_ONLY = re.compile(_YEAR + r"\s*年(?!度)")
 _TITLE_YEAR = re.compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})(?!\d)")
+_EFFECTIVE = re.compile(r"自\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起\s*(?:施行|执行|实施|生效)")
 OPENING_PARAGRAPHS = 8
 
 
@@ -54,16 +56,28 @@ def opening_date(article: Article) -> str:
     return max(found, default="")
 
 
-def fact_date(sentence: str, paragraph_before: str, article: Article) -> tuple[str, str]:
-    """(date, basis): basis is stated, paragraph, title, document or opening."""
+def effective_date(article: Article) -> str:
+    for paragraph in article.paragraphs:
+        if m := _EFFECTIVE.search(paragraph.text):
+            return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    return ""
+
+
+def document_dates(article: Article) -> list[tuple[str, str]]:
+    """The document-wide fallbacks after the sentence's own date, best first:
+    (date, basis) with basis effective, title, document or opening."""
+    found = [(effective_date(article), "effective"), (title_year(article.meta.title), "title"),
+             (article.meta.date, "document"), (opening_date(article), "opening")]
+    return [(date, basis) for date, basis in found if date]
+
+
+def fact_date(sentence: str, paragraph_before: str, fallbacks: list[tuple[str, str]]) -> tuple[str, str]:
+    """(date, basis): the sentence's date, else the document's effective date, else a year
+    earlier in the paragraph, else the other document-wide dates."""
     if date := stated(sentence):
         return date, "stated"
+    if fallbacks and fallbacks[0][1] == "effective":
+        return fallbacks[0]
     if year := last_year(paragraph_before):
         return year, "paragraph"
-    if year := title_year(article.meta.title):
-        return year, "title"
-    if article.meta.date:
-        return article.meta.date, "document"
-    if date := opening_date(article):
-        return date, "opening"
-    return "", ""
+    return fallbacks[0] if fallbacks else ("", "")

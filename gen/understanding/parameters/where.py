@@ -66,14 +66,14 @@ def runs(text: str, found: list[Mention]) -> list[list[Mention]]:
 def subject_before(text: str, found: list[Mention], position: int, floor: int = 0) -> list[Place]:
     """The last list of places that ends before `position` and starts at or after `floor`;
     a place in brackets is an aside ("（含新疆生产建设兵团）"), never the subject."""
-    inside = [m for m in found if floor <= m.start and m.end <= position and not _bracketed(text, m.start)]
+    inside = [m for m in found if floor <= m.start and m.end <= position and not bracketed(text, m.start)]
     candidates = runs(text, inside)
     if not candidates:
         return []
     return list({m.place.adcode + m.place.name: m.place for m in candidates[-1]}.values())
 
 
-def _bracketed(text: str, at: int) -> bool:
+def bracketed(text: str, at: int) -> bool:
     before = text[:at]
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
