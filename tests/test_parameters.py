@@ -161,3 +161,18 @@ def test_every_seed_is_labelled(report):
     labelled = set(yaml.safe_load((evaluation.LABELS / "seed_facts.yml").read_text(encoding="utf-8"))["sources"])
     assert labelled == {p.name for p in evaluation.SEEDS.iterdir() if p.is_file()}
     assert report.sources["seeds"] == len(labelled)
+
+
+def test_the_cue_shortcut_never_skips_a_paragraph_a_cue_matches():
+    from gen.understanding.parameters.vocabulary import parameter_vocabulary, required_literal
+
+    vocab = parameter_vocabulary()
+    assert vocab.cue_literals is not None
+    assert required_literal("预留[^，。；]{0,12}比例") in ("预留", "比例")
+    assert required_literal("预留给(?:小微|小型微型)企业") in ("预留给", "企业")
+    assert required_literal("(?:支付|付款)") is None
+    texts = [line for _, text, _ in evaluation.cases() for line in text.splitlines() if line.strip()]
+    for text in texts:
+        if not vocab.may_have_cue(text):
+            assert not any(p.cues.search(text) for p in vocab.parameters), text
+    assert sum(vocab.may_have_cue(t) for t in texts) < len(texts)

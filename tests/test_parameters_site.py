@@ -16,9 +16,10 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, live_html_problems, mkdocs_build
 from gen import paths
+from gen.models import Article, Document, Meta, ParameterFact, ParameterValue
 from gen.pipeline import build
 from gen.settings import Settings
-from gen.site.parameter_export import CSV_COLUMNS, SCHEMA_PATH, csv_row
+from gen.site.parameter_export import CSV_COLUMNS, SCHEMA_PATH, PublishedFact, csv_row
 from gen.site.taxonomy import GAP
 
 
@@ -98,20 +99,9 @@ def test_the_csv_holds_the_same_facts(seed_project, data):
 
 
 def test_a_csv_cell_never_starts_like_a_formula():
-    class Item:
-        id = "f-1"
-        en = "=HYPERLINK(1)"
-
-        class fact:  # noqa: N801 - stands in for a ParameterFact
-            parameter, measure, change, qualifier = "bid_deposit", "", "", ""
-            scope_class, scope_condition, scope_base, level, date, date_basis = "all", "", "", "national", "", ""
-            anchor, quote, place, previous = "p-1", "+1 -2", None, None
-            value = type("V", (), {"low": None, "high": None, "unit": "", "status": "waived"})
-
-        class article:  # noqa: N801
-            id, page = "x", "sources/x.md"
-
-    row = csv_row(Item)
+    article = Article(id="x", document=Document("x.md", "markdown", Meta(), ()), paragraphs=())
+    fact = ParameterFact(parameter="bid_deposit", value=ParameterValue(status="waived"), anchor="p-1", quote="+1 -2")
+    row = csv_row(PublishedFact(article, fact, "f-1", "=HYPERLINK(1)"))
     assert row[CSV_COLUMNS.index("en")] == "'=HYPERLINK(1)" and row[CSV_COLUMNS.index("quote")] == "'+1 -2"
 
 

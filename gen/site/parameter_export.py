@@ -129,7 +129,7 @@ def data_files(facts: list[PublishedFact], vocab: ParameterVocabulary) -> list[O
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(f) for f in facts)
     return [
-        OutputFile(paths.PARAMETERS_JSON, json.dumps(document, ensure_ascii=False, indent=1) + "\n"),
+        OutputFile(paths.PARAMETERS_JSON, json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"),
         OutputFile(paths.PARAMETERS_SCHEMA, SCHEMA_PATH.read_text(encoding="utf-8")),
         OutputFile(paths.PARAMETERS_CSV, buffer.getvalue()),
     ]

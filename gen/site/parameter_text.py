@@ -84,6 +84,16 @@ def place_en(place: Place | None, vocab: ParameterVocabulary) -> str:
 
 def name_en(name: str, vocab: ParameterVocabulary) -> str:
     """A city or county's name in pinyin, with its kind ("兰州新区" -> "Lanzhou New Area")."""
+    key = (name, id(vocab))
+    if key not in _NAMES:
+        _NAMES[key] = _name_en(name, vocab)
+    return _NAMES[key]
+
+
+_NAMES: dict[tuple[str, int], str] = {}  # a corpus names the same places thousands of times
+
+
+def _name_en(name: str, vocab: ParameterVocabulary) -> str:
     english = vocab.english
     suffix = ""
     for chinese, word in sorted(english["suffixes"].items(), key=lambda kv: -len(kv[0])):

@@ -28,11 +28,17 @@ class ParameterTable:
         self.vocab = vocab or parameter_vocabulary()
         self.facts = published(articles, self.vocab)
         self.by_parameter: dict[str, list[PublishedFact]] = defaultdict(list)
+        self._latest: dict[str, list[tuple[PublishedFact, int]]] = {}
         for item in self.facts:
             self.by_parameter[item.fact.parameter].append(item)
 
     def latest(self, parameter_id: str) -> list[tuple[PublishedFact, int]]:
         """The newest fact per place and scope, with how many facts the group holds."""
+        if parameter_id not in self._latest:
+            self._latest[parameter_id] = self._newest(parameter_id)
+        return self._latest[parameter_id]
+
+    def _newest(self, parameter_id: str) -> list[tuple[PublishedFact, int]]:
         groups: dict[tuple, list[PublishedFact]] = defaultdict(list)
         for item in self.by_parameter.get(parameter_id, []):
             f = item.fact

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from gen.models import Article, Paragraph, ParameterFact, ParameterValue, Place
 from gen.understanding.parameters import scope, statuses, when, where
@@ -68,6 +69,8 @@ def article_facts(article: Article, vocab: ParameterVocabulary, places: Gazettee
     for index, paragraph in enumerate(paragraphs):
         if paragraph.kind not in ("p", "h") or not paragraph.text or vocab.template_markers.search(paragraph.text):
             continue
+        if not vocab.may_have_cue(paragraph.text):
+            continue
         if not article.on_topic and not _about_procurement(paragraphs, index, vocab):
             continue
         context = ParagraphContext(article, paragraph, index, vocab, places, home, default_class, dates)
@@ -98,6 +101,14 @@ def _title_class(title: str, vocab: ParameterVocabulary) -> str:
 class ParagraphContext:
     """One paragraph being read."""
 
+    @cached_property
+    def mentions(self) -> list[where.Mention]:
+        return where.mentions(self.text, self.places_found)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokens(self.text)
+
     def __init__(self, article: Article, paragraph: Paragraph, index: int, vocab: ParameterVocabulary,
                  places: Gazetteer, home: Place | None, default_class: str,
                  dates: list[tuple[str, str]]):
@@ -105,13 +116,14 @@ class ParagraphContext:
         self.text = paragraph.text
         self.norm = normalise(paragraph.text)
         self.neighbours = [p.text for p in article.paragraphs[max(0, index - 1):index + 2] if p is not paragraph]
-        self.mentions = where.mentions(self.text, places)
+        self.places_found = places
         self.home, self.default_class = home, default_class
-        self.tokens = tokens(self.text)
         self.dates = dates
 
     def facts(self):
         for start, end in sentence_spans(self.text):
+            if not self.vocab.may_have_cue(self.norm[start:end]):
+                continue
             cues = self._cues(start, end)
             if not cues or self._non_government(start, end):
                 continue
@@ -272,9 +284,9 @@ class ParagraphContext:
         places = self.places(value.start, start)
         if respective and respective[1] == len(places):
             places = [places[respective[0]]]
+        date, basis = when.fact_date(self.text[start:end], self.text[:start], self.dates)
         for place, place_span in places:
             quote = fact_quote(self.text, spans + ([place_span] if place_span else []))
-            date, basis = when.fact_date(self.text[start:end], self.text[:start], self.dates)
             for level in levels or [where.level_of(place)]:
                 for scope_class, condition in scopes:
                     yield ParameterFact(

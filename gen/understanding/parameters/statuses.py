@@ -46,8 +46,8 @@ def _facts(ctx: ParagraphContext, parameter, status_id: str, match: re.Match[str
         scopes = [s for s in ctx.scopes(start, end) if "以下" in s[1]] or scopes
     scopes = [(cls or ctx.default_class, condition) for cls, condition in scopes]
     spans = [match.span()] + ([(cue.start, cue.end)] if cue else [])
+    date, basis = when.fact_date(ctx.text[start:end], ctx.text[:start], ctx.dates)
     for place, place_span in ctx.places(min([match.start()] + [c.start for c in own]), start):
-        date, basis = when.fact_date(ctx.text[start:end], ctx.text[:start], ctx.dates)
         quote = fact_quote(ctx.text, spans + ([place_span] if place_span else []))
         for scope_class, condition in scopes:
             yield ParameterFact(

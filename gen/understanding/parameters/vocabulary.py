@@ -89,9 +89,35 @@ class ParameterVocabulary:
     unticked: tuple[str, ...]
     ticked: tuple[str, ...]
     english: dict
+    cue_literals: tuple[str, ...] | None  # words one of which every cue contains; None: no shortcut
+
+    def may_have_cue(self, text: str) -> bool:
+        """False when no cue can match: plain `in` tests, far cheaper than the patterns."""
+        return self.cue_literals is None or any(word in text for word in self.cue_literals)
 
     def parameter(self, parameter_id: str) -> Parameter:
         return next(p for p in self.parameters if p.id == parameter_id)
+
+
+_GROUP = re.compile(r"\([^()]*\)[?*+]?|\[[^\]]*\][?*+]?(?:\{\d*,?\d*\})?")
+_OPTIONAL_CHAR = re.compile(r".(?:[?*]|\{0,?\d*\})")
+_LITERAL = re.compile(r"[\u4e00-\u9fff\uff08\uff09“”‘’]+")
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters every match of `pattern` contains (groups,
+    classes and optional characters left out), None if there is none."""
+    bare = pattern
+    while _GROUP.search(bare):
+        bare = _GROUP.sub("|", bare)  # "|" only splits runs here; it is not read as a pattern
+    bare = _OPTIONAL_CHAR.sub("|", bare)
+    runs = _LITERAL.findall(bare)
+    return max(runs, key=len) if runs else None
+
+
+def _cue_literals(patterns: list[str]) -> tuple[str, ...] | None:
+    literals = [required_literal(p) for p in patterns]
+    return None if None in literals else tuple(sorted(set(literals)))
 
 
 def _optional(words: list[str] | None) -> re.Pattern[str] | None:
@@ -124,8 +150,9 @@ def parameter_vocabulary(data_dir: Path = DATA_DIR) -> ParameterVocabulary:
     change = re.compile(rf"^\s*(?:以上|以下)?[^，,。；;\d%]{{0,6}}?(?P<verb>{verb_pattern})(?:至|到|为)\s*$")
     classes = sorted(((w, c) for c, words in raw["classes"].items() for w in words), key=lambda x: -len(x[0]))
     levels = sorted(((w, lv) for lv, words in raw["levels"].items() for w in words), key=lambda x: -len(x[0]))
+    parameters = tuple(_parameter(p) for p in raw["parameters"])
     return ParameterVocabulary(
-        parameters=tuple(_parameter(p) for p in raw["parameters"]),
+        parameters=parameters,
         qualifier_words={**qualifier_words, **suffix_words},
         prefix_words=frozenset(qualifier_words),
         prefix_qualifiers=_plain(list(qualifier_words)),
@@ -144,4 +171,5 @@ def parameter_vocabulary(data_dir: Path = DATA_DIR) -> ParameterVocabulary:
         unticked=tuple(raw["unticked"]),
         ticked=tuple(raw["ticked"]),
         english=raw["english"],
+        cue_literals=_cue_literals([cue for p in raw["parameters"] for cue in p["cues"]]),
     )
