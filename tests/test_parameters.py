@@ -176,3 +176,18 @@ def test_the_cue_shortcut_never_skips_a_paragraph_a_cue_matches():
         if not vocab.may_have_cue(text):
             assert not any(p.cues.search(text) for p in vocab.parameters), text
     assert sum(vocab.may_have_cue(t) for t in texts) < len(texts)
+
+
+def test_the_vocabulary_is_consistent():
+    from gen.understanding.parameters.vocabulary import parameter_vocabulary
+    from gen.understanding.themes import vocabulary
+
+    themes = {t.id for t in vocabulary().themes}
+    for parameter in parameter_vocabulary().parameters:
+        assert parameter.theme is None or parameter.theme in themes, parameter.id
+        assert parameter.baselines or parameter.baseline_note, parameter.id
+        for baseline in parameter.baselines:
+            assert baseline["rule"] and baseline["verified_in"], (parameter.id, baseline)
+            assert ("value" in baseline) != ("status" in baseline), (parameter.id, baseline)
+            assert "status" not in baseline or parameter.status(baseline["status"]), (parameter.id, baseline)
+            assert "measure" not in baseline or parameter.measure(baseline["measure"]), (parameter.id, baseline)

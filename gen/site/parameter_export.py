@@ -122,6 +122,17 @@ def _cell(number: float | None) -> str:
     return "" if number is None else str(number)
 
 
+def published_schema(vocab: ParameterVocabulary) -> str:
+    """The schema with the parameters and statuses of gen/data/parameters.yml listed, so an
+    editor who adds one there changes nothing here."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    definitions = schema["$defs"]
+    definitions["parameter_id"] = {"enum": [p.id for p in vocab.parameters]}
+    statuses = list(dict.fromkeys(s.id for p in vocab.parameters for s in p.statuses))
+    definitions["status_value"]["properties"]["status"] = {"enum": statuses}
+    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+
+
 def data_files(facts: list[PublishedFact], vocab: ParameterVocabulary) -> list[OutputFile]:
     document = {"parameters": parameter_json(vocab), "facts": [fact_json(f) for f in facts]}
     buffer = io.StringIO()
@@ -130,6 +141,6 @@ def data_files(facts: list[PublishedFact], vocab: ParameterVocabulary) -> list[O
     writer.writerows(csv_row(f) for f in facts)
     return [
         OutputFile(paths.PARAMETERS_JSON, json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"),
-        OutputFile(paths.PARAMETERS_SCHEMA, SCHEMA_PATH.read_text(encoding="utf-8")),
+        OutputFile(paths.PARAMETERS_SCHEMA, published_schema(vocab)),
         OutputFile(paths.PARAMETERS_CSV, buffer.getvalue()),
     ]

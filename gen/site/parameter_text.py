@@ -183,6 +183,6 @@ def _scope_en(fact: ParameterFact, vocab: ParameterVocabulary) -> str:
     condition = _condition_en(fact.scope_condition)
     if condition:
         parts.append(f"for projects {condition}")
-    if fact.parameter == "procurement_threshold" and fact.level in english["levels"]:
+    if vocab.parameter(fact.parameter).budget_levels and fact.level in english["levels"]:
         parts.append(f"for {english['levels'][fact.level]} budgets")
     return "".join(f" {p}" for p in parts)

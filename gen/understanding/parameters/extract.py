@@ -317,7 +317,7 @@ class ParagraphContext:
 
     def _levels(self, parameter: Parameter, value: Value, floor: int, sentence_start: int) -> list[str]:
         """Budget levels a threshold is given for (省、市、县三级依次为…); [] for the place's own."""
-        if parameter.id != "procurement_threshold":
+        if not parameter.budget_levels:
             return []
         segment = self.norm[sentence_start:value.start]
         if "依次为" in segment or "分别为" in segment:

@@ -52,6 +52,7 @@ class Parameter:
     kinds: frozenset[str]
     scoped: bool
     same_clause: bool  # its value must stand in the clause of its cue
+    budget_levels: bool  # values given per budget level (thresholds)
     cues: re.Pattern[str]
     requires: re.Pattern[str] | None
     traps: re.Pattern[str] | None
@@ -129,6 +130,7 @@ def _parameter(raw: dict) -> Parameter:
         id=raw["id"], zh=raw["zh"], zh_other=raw.get("zh_other", ""), en=raw["en"], theme=raw.get("theme"),
         unit=raw.get("unit", ""), kinds=frozenset(raw["kinds"]), scoped=bool(raw.get("scoped", False)),
         same_clause=bool(raw.get("same_clause", False)),
+        budget_levels=bool(raw.get("budget_levels", False)),
         cues=_alternation(raw["cues"]), requires=_optional(raw.get("requires")), traps=_optional(raw.get("traps")),
         measures=tuple(Measure(m["id"], m["zh"], m["en"], _optional(m.get("when")), _optional(m.get("when_after")),
                                tuple(m.get("unit_is", ())), int(m.get("near", 0))) for m in raw.get("measures", ())),
