@@ -141,6 +141,40 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class ParameterValue:
+    """A policy parameter's value: a number or range (`high` only for a range), or a status
+    such as "waived" (no number)."""
+
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class ParameterFact:
+    """One policy parameter a paragraph states (gen/understanding/parameters): what, how
+    much, where, when, and the span of the paragraph that says so."""
+
+    parameter: str
+    value: ParameterValue
+    anchor: str  # the paragraph's
+    quote: str  # contiguous spans of the paragraph, "…" between them
+    measure: str = ""
+    previous: ParameterValue | None = None
+    change: str = ""  # raised | lowered | changed, when `previous` is given
+    qualifier: str = ""  # as written: 以上, 不低于, 不超过…
+    scope_class: str = "all"  # all | goods_services | goods | services | works
+    scope_condition: str = ""  # a project-size condition as written: 超过400万元
+    scope_base: str = ""  # what the share is of: 年度食堂食材采购总额
+    place: Place | None = None
+    level: str = "national"  # national | provincial | municipal | county
+    date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_basis: str = ""  # stated | effective | paragraph | title | document | opening
+    text: str = ""  # the value as written
+
+
+@dataclass(frozen=True)
 class Article:
     """A classified document: what every page and the data export are made from."""
 
@@ -153,6 +187,7 @@ class Article:
     regions: tuple[Place, ...] = ()
     places: tuple[Place, ...] = ()  # where the document is from (issuer, title, main province); () for national
     duplicate_of: str = ""
+    facts: tuple[ParameterFact, ...] = ()  # policy parameters, in paragraph order
 
     @property
     def meta(self) -> Meta:

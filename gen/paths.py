@@ -22,6 +22,10 @@ GENERATED_ASSETS = "assets/generated"
 YEAR_CHART = f"{GENERATED_ASSETS}/theme-year.svg"
 HEATMAP = f"{GENERATED_ASSETS}/theme-province.svg"
 JIEBA_DICT = f"{GENERATED_ASSETS}/jieba-user.txt"
+PARAMETERS = "parameters/index.md"
+PARAMETERS_JSON = "data/parameters.json"
+PARAMETERS_SCHEMA = "data/parameters.schema.json"
+PARAMETERS_CSV = "data/parameters.csv"
 
 
 def source(article_id: str) -> str:
@@ -41,6 +45,10 @@ def region(adcode: str) -> str:
     return f"regions/{adcode}.md"
 
 
+def parameter_chart(parameter_id: str) -> str:
+    """The values of one policy parameter over time (on the parameters page)."""
+    return f"{GENERATED_ASSETS}/parameter-{parameter_id}.svg"
+
 # The hidden tree under docs/ that holds the generated output; the GENERATED entries are
 # symbolic links into it (gen/write.py).
 OUTPUT_TREE = ".output"
@@ -49,7 +57,8 @@ OUTPUT_TREE = ".output"
 GENERATED = tuple(dict.fromkeys(
     path.split("/")[0] if not path.startswith(GENERATED_ASSETS) else GENERATED_ASSETS
     for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), REGION_INDEX, region("x"), TIMELINE,
-                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, YEAR_CHART, HEATMAP, JIEBA_DICT)
+                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, YEAR_CHART, HEATMAP, JIEBA_DICT,
+                 PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, parameter_chart("x"))
 ))
 
 

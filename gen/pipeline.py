@@ -26,6 +26,7 @@ from gen.site.source_page import source_page
 from gen.understanding.assemble import article_for, unique_ids
 from gen.understanding.classify import classify
 from gen.understanding.duplicates import duplicate_pairs, fingerprint, likeness, with_pairs
+from gen.understanding.parameters import find_parameters
 
 
 def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
@@ -61,7 +62,7 @@ def process_source(source: str, raw: bytes) -> Processed:
     if isinstance(document, Skipped):
         return Processed(source, skipped=document)
     try:
-        article = classify(article_for(document))
+        article = find_parameters(classify(article_for(document)))
         page = source_page(article, theme_names())
     except Exception as error:
         return Processed(source, skipped=Skipped(source, f"page error: {type(error).__name__}: {str(error)[:120]}"))
@@ -99,10 +100,12 @@ def prepare() -> None:
     from gen.cleaning import htmlblocks  # noqa: F401 - imported by HTML readers; loaded once here
     from gen.rendering.markup import slugify
     from gen.rules import boilerplate, formats
+    from gen.understanding.parameters.vocabulary import parameter_vocabulary
     from gen.understanding.places import gazetteer
 
     theme_names()
     gazetteer()
+    parameter_vocabulary()
     boilerplate()
     formats()
     slugify("预热", "", "")

@@ -143,3 +143,30 @@ def test_a_province_page_from_the_region_index(guarded, base_url):
     expect(page.locator("article h1").first).to_contain_text("浙江省")
     expect(page.locator("article")).to_contain_text("数字 Figures")
     shot(page, "region-province")
+
+
+def test_a_policy_parameter_leads_to_the_sentence_it_quotes(guarded, base_url):
+    page, _ = guarded
+    page.goto(base_url)
+    page.locator(".md-tabs").get_by_text("政策参数 Policy parameters").click()
+    expect(page.locator("article h1").first).to_contain_text("政策参数")
+    shot(page, "parameters")
+    section = page.locator("h2#price_deduction_small_micro")
+    expect(section).to_be_visible()
+    table = page.locator("xpath=//h2[@id='price_deduction_small_micro']/following::table[1]")
+    row = table.locator("tbody tr").filter(has_text="张掖市")
+    quote_cell = row.locator("td").nth(7)
+    quoted = quote_cell.inner_text().replace("原文 ↗", "").strip()
+    link = quote_cell.locator("a", has_text="原文")
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    target = page.locator(f"#{anchor}")
+    expect(target).to_be_in_viewport()
+    paragraph = target.inner_text()
+    pieces = [p for p in quoted.split("…") if p]
+    assert pieces, quoted
+    at = 0
+    for piece in pieces:
+        found = paragraph.find(piece, at)
+        assert found >= 0, (piece, paragraph)
+        at = found + len(piece)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from gen.site import export, feeds, home, indexes
+from gen.site.parameters import ParameterTable
 from gen.site.indexes import FigureRanks
 from gen.models import Article, OutputFile, Skipped
 from gen.understanding.themes import Vocabulary, vocabulary
@@ -32,14 +33,19 @@ class Corpus:
     def ranks(self) -> FigureRanks:
         return FigureRanks(self.articles)
 
+    @cached_property
+    def parameters(self) -> ParameterTable:
+        return ParameterTable(self.articles)
+
 
 GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
     # the briefing half
     "home": lambda c: home.home_page(c.articles, c.vocab),
     "glossary": lambda c: [home.glossary_page(c.articles)],
-    "themes": lambda c: indexes.theme_pages(c.articles, c.vocab, c.provinces, c.ranks),
+    "themes": lambda c: indexes.theme_pages(c.articles, c.vocab, c.provinces, c.ranks, c.parameters),
+    "parameters": lambda c: c.parameters.pages(c.vocab),
     # the listing half
-    "regions": lambda c: indexes.region_pages(c.articles, c.vocab, c.provinces, c.ranks),
+    "regions": lambda c: indexes.region_pages(c.articles, c.vocab, c.provinces, c.ranks, c.parameters),
     "timeline": lambda c: [indexes.timeline_page(c.articles, c.vocab)],
     "source lists": lambda c: indexes.source_index_pages(c.articles, c.vocab),
     "others": lambda c: [indexes.others_page(c.articles)],

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from gen.site import charts
 from gen.models import Article, Figure, OutputFile, Paragraph, Place
@@ -16,6 +17,9 @@ from gen.site.taxonomy import (
 )
 from gen.understanding.themes import Theme, Vocabulary
 from gen import paths
+
+if TYPE_CHECKING:
+    from gen.site.parameters import ParameterTable
 
 PER_PAGE = 50
 MAX_EVIDENCE = 120
@@ -183,6 +187,7 @@ def evidence_groups(passages: list[Passage], page: str, theme: str | None = None
 
 def theme_pages(
     articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+    parameters: ParameterTable | None = None,
 ) -> list[OutputFile]:
     """The theme pages and their index."""
     by_theme = theme_passages(articles)
@@ -208,6 +213,7 @@ def theme_pages(
             more=max(0, len(passages) - MAX_EVIDENCE),
             source_count=len(sources),
             passage_count=len(passages),
+            parameters=parameters.theme_links(theme.id, page) if parameters else [],
         )))
     files.append(OutputFile(paths.THEME_INDEX, render("theme_index.md.j2", themes=summary)))
     return files
@@ -215,6 +221,7 @@ def theme_pages(
 
 def region_pages(
     articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
+    parameters: ParameterTable | None = None,
 ) -> list[OutputFile]:
     """A page per province, their index and the heat map."""
     by_province = region_passages(articles)
@@ -237,6 +244,7 @@ def region_pages(
             figures=figure_rows(ranks, passages, page, province=province),
             groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page, province=province),
             more=max(0, len(passages) - MAX_REGION_EVIDENCE),
+            parameters=parameters.province_rows(places_index[province], page) if parameters else [],
         )))
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
     svg = charts.heatmap(
