@@ -92,3 +92,16 @@ def published_files(docs: Path) -> list[str]:
         folders[:] = sorted(f for f in folders if f != OUTPUT_TREE)
         found += [(Path(top) / name).relative_to(docs).as_posix() for name in names]
     return sorted(found)
+
+
+def is_true_to(quoted: str, paragraph: str) -> bool:
+    """Each piece of the quote between "…" marks is a span of the paragraph, in order."""
+    from gen.site.taxonomy import GAP
+
+    at = 0
+    for piece in (p for p in quoted.split(GAP) if p):
+        found = paragraph.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import is_true_to
 from gen.models import ParameterValue
-from gen.site.taxonomy import GAP
 from gen.understanding.parameters.numbers import chinese_number, normalise, tokens
 from tools import evaluate_parameters as evaluation
 
@@ -100,15 +100,6 @@ def test_the_date_is_the_stated_one_else_the_effective_one_else_the_documents():
     assert [(f.date, f.date_basis) for f in plain] == [("2023-03-15", "document")]
 
 
-def _true_to(quoted: str, paragraph: str) -> bool:
-    at = 0
-    for piece in (p for p in quoted.split(GAP) if p):
-        found = paragraph.find(piece, at)
-        if found < 0:
-            return False
-        at = found + len(piece)
-    return True
-
 
 def test_every_quote_of_every_labelled_source_is_true_to_its_paragraph():
     from gen.reading.detect import read_text
@@ -121,7 +112,7 @@ def test_every_quote_of_every_labelled_source_is_true_to_its_paragraph():
         article = find_parameters(classify(article_for(read_text(text, name.split("/", 1)[1]))))
         paragraphs = {p.anchor: p.text for p in article.paragraphs}
         for fact in article.facts:
-            assert _true_to(fact.quote, paragraphs[fact.anchor]), (name, fact.quote)
+            assert is_true_to(fact.quote, paragraphs[fact.anchor]), (name, fact.quote)
             assert fact.text.strip() and fact.text in paragraphs[fact.anchor]
             checked += 1
     assert checked >= 100

@@ -14,13 +14,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, live_html_problems, mkdocs_build
+from conftest import ROOT, copy_project, is_true_to, live_html_problems, mkdocs_build
 from gen import paths
 from gen.models import Article, Document, Meta, ParameterFact, ParameterValue
 from gen.pipeline import build
 from gen.settings import Settings
 from gen.site.parameter_export import CSV_COLUMNS, SCHEMA_PATH, PublishedFact, csv_row
-from gen.site.taxonomy import GAP
 from gen.understanding.parameters.vocabulary import parameter_vocabulary
 
 
@@ -41,15 +40,6 @@ def data(seed_project) -> dict:
 def paragraphs(sources_data) -> dict[tuple[str, str], str]:
     return {(s["id"], p["anchor"]): p["text"] for s in sources_data["sources"] for p in s["paragraphs"]}
 
-
-def _true_to(quoted: str, paragraph: str) -> bool:
-    at = 0
-    for piece in (p for p in quoted.split(GAP) if p):
-        found = paragraph.find(piece, at)
-        if found < 0:
-            return False
-        at = found + len(piece)
-    return True
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +80,7 @@ def test_every_fact_quotes_its_linked_paragraph_truly(data, paragraphs):
         source = fact["source"]
         key = (source["id"], source["anchor"])
         assert key in paragraphs, fact
-        assert _true_to(fact["quote"], paragraphs[key]), (fact["quote"], paragraphs[key])
+        assert is_true_to(fact["quote"], paragraphs[key]), (fact["quote"], paragraphs[key])
 
 
 def test_the_seed_facts_the_issue_names(data):
@@ -134,7 +124,7 @@ def test_the_page_quotes_truly_and_links_to_the_quoted_paragraph(site, paragraph
         quoted = quote_cell.get_text().replace("原文 ↗", "").strip()
         path, anchor = link.split("#", 1)
         source_id = PurePosixPath(path.rstrip("/")).name
-        assert _true_to(quoted, paragraphs[(source_id, anchor)]), quoted
+        assert is_true_to(quoted, paragraphs[(source_id, anchor)]), quoted
         target = site / "sources" / source_id / "index.html"
         assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
         checked += 1

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import mkdocs_build
+from conftest import is_true_to, mkdocs_build
 from gen.site.taxonomy import GAP, quote
 
 
@@ -27,15 +27,6 @@ def paragraphs(seed_project) -> dict[tuple[str, str], str]:
     data = json.loads((seed_project / "docs" / "data" / "sources.json").read_text(encoding="utf-8"))
     return {(s["id"], p["anchor"]): p["text"] for s in data["sources"] for p in s["paragraphs"]}
 
-
-def _is_true_to(quoted: str, paragraph: str) -> bool:
-    at = 0
-    for piece in (p for p in quoted.split(GAP) if p):
-        found = paragraph.find(piece, at)
-        if found < 0:
-            return False
-        at = found + len(piece)
-    return True
 
 
 def _target(href: str) -> tuple[str, str] | None:
@@ -70,7 +61,7 @@ def test_every_quote_is_a_span_of_its_paragraph(site, paragraphs):
     checked = 0
     for page, quoted, target in _quotes(site):
         assert target in paragraphs, (page, target)
-        assert _is_true_to(quoted.strip(), paragraphs[target]), (page.relative_to(site), quoted, paragraphs[target])
+        assert is_true_to(quoted.strip(), paragraphs[target]), (page.relative_to(site), quoted, paragraphs[target])
         checked += 1
     assert checked >= 50  # the seeds' theme, region and glossary pages quote far more than this
 
@@ -84,5 +75,5 @@ def test_sentences_left_out_are_marked():
 def test_a_long_sentence_is_cut_at_a_clause_and_never_inside_a_number():
     long_clause = "各地" + "持续优化营商环境" * 20 + "规模达到" + "123456789" * 10 + "元，" + "其余" * 50 + "。"
     quoted = quote(long_clause, ())
-    assert quoted.endswith(GAP) and _is_true_to(quoted, long_clause)
+    assert quoted.endswith(GAP) and is_true_to(quoted, long_clause)
     assert not quoted.rstrip(GAP)[-1:].isdigit() or quoted.rstrip(GAP).endswith("，")

@@ -94,6 +94,11 @@ def _cut(text: str, limit: int) -> str:
     return text[:end]
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank sentence, in order."""
+    return [m.span() for m in _SENTENCES.finditer(text) if m.group().strip()]
+
+
 def sentence_bounds(text: str, at: int) -> tuple[int, int]:
     """Start and end of the sentence holding position `at` (the whole text if `at` < 0)."""
     if at < 0:

@@ -8,17 +8,10 @@ to the clauses from the first thing that must be shown (the place) to the last (
 
 from __future__ import annotations
 
-import re
-
-from gen.site.taxonomy import GAP
+from gen.site.taxonomy import GAP, sentence_spans
 
 LIMIT = 160  # characters of one quoted sentence before it is cut to its clauses
-_SENTENCE = re.compile(r"[^。！？!?；;]*[。！？!?；;]?")
 _CLAUSE_END = "，,：:、"
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
 def fact_quote(text: str, spans: list[tuple[int, int]]) -> str:
