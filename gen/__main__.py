@@ -1,4 +1,4 @@
-"""Command line: python -m gen build [--sources DIR] [--docs DIR] [--strict]."""
+"""Command line: python -m gen build [--sources DIR] [--docs DIR] [--strict]; python -m gen evaluate."""
 
 from __future__ import annotations
 
@@ -27,7 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--strict", action="store_true", help="fail on any skipped source or warning")
     watch_cmd = commands.add_parser("watch", parents=[shared], help="build, then rebuild when a source changes")
     watch_cmd.add_argument("--interval", type=float, default=1.0, help="seconds between looks at the sources")
+    evaluate_cmd = commands.add_parser("evaluate", help="score themes, topic and places against the hand labels")
+    evaluate_cmd.add_argument("--verbose", action="store_true", help="list every passage the classifier got wrong")
+    evaluate_cmd.add_argument("--batch", choices=("tuning", "heldout"), help="score one devset batch alone")
     args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        from gen.evaluation import main as evaluate
+
+        return evaluate(["--verbose"] * args.verbose + (["--batch", args.batch] if args.batch else []))
     settings = Settings(
         sources=args.sources, docs=args.docs, strict=getattr(args, "strict", False), workers=args.workers,
         cache=None if args.no_cache else args.cache, site_url=site_url(Path("mkdocs.yml")),
