@@ -15,6 +15,8 @@ import io
 from functools import cache
 from pathlib import Path
 
+import re
+
 import ahocorasick_rs
 
 from gen.models import Place
@@ -47,8 +49,10 @@ def _short(name: str, suffixes: tuple[str, ...]) -> str:
 
 
 class Gazetteer:
-    def __init__(self, divisions: dict[str, str], aliases: dict[str, str], ambiguous: set[str]):
+    def __init__(self, divisions: dict[str, str], aliases: dict[str, str], ambiguous: set[str],
+                 not_places: tuple[str, ...] = ()):
         self.divisions = divisions
+        self.not_places = re.compile("|".join(map(re.escape, not_places))) if not_places else None
         keys: dict[str, set[str]] = {}
         self.combos: dict[str, tuple[str, str]] = {}  # "新疆喀什" -> ("新疆", "喀什")
         self.shorts: dict[str, set[str]] = {}  # prefecture short forms, valid after their province
@@ -87,6 +91,8 @@ class Gazetteer:
 
     def find(self, text: str) -> tuple[Place, ...]:
         """Places in order of first mention, longest names first, each division once."""
+        if self.not_places is not None:  # blanked, not cut, so the positions of the rest hold
+            text = self.not_places.sub(lambda m: "\u3000" * len(m.group(0)), text)
         chosen = []
         for index, start, _ in self.automaton.find_matches_as_indexes(text):  # leftmost-longest, no overlaps
             key = self.names[index]
@@ -130,4 +136,4 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     data = read_yaml("places.yml")
     aliases = {str(k): str(v) for k, v in data["aliases"].items()}
-    return Gazetteer(_official_divisions(), aliases, set(data["ambiguous_short_forms"]))
+    return Gazetteer(_official_divisions(), aliases, set(data["ambiguous_short_forms"]), tuple(data.get("not_places", ())))
