@@ -130,6 +130,7 @@ class Paragraph:
     places: tuple[Place, ...] = ()
     figures: tuple[Figure, ...] = ()
     glossary: tuple[str, ...] = ()  # the glossary spellings it uses, in order of first use
+    clause: str = ""  # the article of a law or regulation it belongs to ("第四十条"); "" elsewhere
 
     @property
     def heading(self) -> bool:

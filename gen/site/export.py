@@ -60,6 +60,7 @@ def article_json(article: Article) -> dict:
                 "matched_terms": {m.theme: list(m.terms) for m in p.themes},
                 "places": [passage_place_json(x) for x in p.places],
                 "figures": [figure_json(f) for f in p.figures],
+                "clause": p.clause,
             }
             for p in article.paragraphs
         ],

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from gen.models import Article, Paragraph, Place, ThemeMatch
+from gen.understanding.clauses import with_clauses
 from gen.understanding.figures import find_figures
 from gen.understanding.glossary import spellings_in
 from gen.understanding.places import Gazetteer, gazetteer
@@ -43,6 +44,7 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
         paragraphs.append(replace(paragraph, themes=themes, places=found_places, figures=figures, glossary=terms))
     home = document_places(article, paragraphs, places)
     paragraphs = _with_document_places(paragraphs, home)
+    paragraphs = with_clauses(paragraphs, article.meta.doc_type)
     doc_themes = _document_themes(paragraphs, vocab) if on_topic else ()
     return replace(
         article,

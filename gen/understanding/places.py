@@ -12,10 +12,9 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import re
 from functools import cache
 from pathlib import Path
-
-import re
 
 import ahocorasick_rs
 
