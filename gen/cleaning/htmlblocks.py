@@ -12,6 +12,7 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
+from gen.cleaning.foreign import release_swallowed
 from gen.cleaning.text import clean_inline
 from gen.models import Block
 from gen.reading.detect import Unreadable
@@ -34,7 +35,7 @@ _NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 
 
 def html_to_blocks(html: str, rules: Boilerplate) -> list[Block]:
-    soup = BeautifulSoup(html, "lxml")
+    soup = BeautifulSoup(release_swallowed(html), "lxml")
     _sanitise(soup, rules)
     return _walk(soup, _Shape(soup))
 

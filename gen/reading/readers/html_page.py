@@ -25,9 +25,10 @@ def read(source: Source) -> RawDocument:
     import trafilatura  # heavy; only whole HTML pages need it
     from bs4 import BeautifulSoup
 
+    from gen.cleaning.foreign import release_swallowed
     from gen.cleaning.htmlblocks import html_to_blocks
 
-    text = source.body
+    text = release_swallowed(source.body)  # before trafilatura, which drops <svg> with what it swallowed
     rules = boilerplate()
     main_html = trafilatura.extract(
         text, output_format="html", include_images=True, include_links=True, include_formatting=True,
