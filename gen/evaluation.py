@@ -18,23 +18,27 @@ places it inherits from its document.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 import yaml
 
 from gen.models import Article, Block, Document, Meta, Paragraph
+from gen.reading.decode import decode_bytes
+from gen.reading.detect import read_text
+from gen.reading.kind import issuer_level
 from gen.understanding.assemble import article_for
 from gen.understanding.classify import classify
 from gen.understanding.places import gazetteer
-from gen.understanding.themes import vocabulary
+from gen.understanding.themes import Vocabulary, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "labels"
 DEVSET = LABELS / "passages_devset.yml"
 SEED_LABELS = LABELS / "seed_themes.yml"
 SEEDS = ROOT / "seeds"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 @dataclass
@@ -85,13 +89,39 @@ def devset_documents(batch: str | None = None) -> list[dict]:
     return [d for d in documents if batch is None or d["batch"] == batch]
 
 
-def devset_article(document: dict) -> Article:
-    """A labelled document as the understanding stage sees a read one: its context in Meta,
-    its passages as blocks in order."""
+def devset_article(document: dict, vocab: Vocabulary | None = None) -> Article:
+    """A labelled document as the understanding stage sees a read one: its context in Meta
+    (the issuer's level as the readers work it out), its passages as blocks in order."""
     meta = Meta(title=document["title"], date="2024-01-01", publisher=document.get("publisher") or "",
                 doc_type=document["doc_type"])
+    meta = replace(meta, issuer_level=issuer_level(meta, meta.doc_type))
     blocks = tuple(Block("h" if p.get("heading") else "p", p["text"]) for p in document["passages"])
-    return classify(article_for(Document(f"devset/{document['name']}.md", "markdown", meta, blocks)))
+    return classify(article_for(Document(f"devset/{document['name']}.md", "markdown", meta, blocks)), vocab)
+
+
+def labelled_paragraphs(document: dict, vocab: Vocabulary | None = None) -> tuple[Article, list[tuple[dict, Paragraph]]] | None:
+    """The document classified, and (label, paragraph) for each labelled passage. A passage
+    quoted from a sample in ../shared/corpus/ is found in the whole file, read by the
+    generator's own reader: the passages around it are its context (a few quoted alone
+    would make a law with one procurement article look like a procurement text). None for
+    such a document when the file is not there."""
+    if not document["source"].startswith("corpus/"):
+        article = devset_article(document, vocab)
+        return article, list(zip(document["passages"], article.paragraphs, strict=True))
+    path = SHARED_CORPUS / document["source"].removeprefix("corpus/")
+    if not path.is_file():
+        return None
+    text, _ = decode_bytes(path.read_bytes())
+    article = classify(article_for(read_text(text, path.name)), vocab)
+    paragraphs = list(article.paragraphs)
+    pairs, start = [], 0
+    for label in document["passages"]:
+        index = next((i for i in range(start, len(paragraphs)) if paragraphs[i].text == label["text"]), None)
+        if index is None:
+            raise ValueError(f"{document['name']}: passage not in {path.name}: {label['text'][:40]}")
+        pairs.append((label, paragraphs[index]))
+        start = index + 1
+    return article, pairs
 
 
 @cache
@@ -109,17 +139,20 @@ def _codes(paragraph: Paragraph, found_in: str) -> set[str]:
     return {p.adcode for p in paragraph.places if p.found_in == found_in}
 
 
-def score_devset(batch: str | None = None) -> Report:
+def score_devset(batch: str | None = None, vocab: Vocabulary | None = None) -> Report:
     report = Report(themes={t: Counts() for t in vocabulary().ids})
     for document in devset_documents(batch):
-        article = devset_article(document)
+        labelled = labelled_paragraphs(document, vocab)
+        if labelled is None:
+            continue
+        article, pairs = labelled
         report.documents += 1
         if article.on_topic == document["on_topic"]:
             report.topic_right += 1
         else:
             report.mistakes.append(f"TOPIC {document['name']}: expected on_topic={document['on_topic']}")
         home = {place_code(x) for x in document.get("home") or ()}
-        for label, paragraph in zip(document["passages"], article.paragraphs, strict=True):
+        for label, paragraph in pairs:
             if label.get("heading"):
                 continue
             report.passages += 1
@@ -143,8 +176,6 @@ def _score_themes(report: Report, expected: set[str], found: set[str], where: st
 
 def score_seeds() -> Report:
     """Themes of the seeds' body paragraphs against seed_themes.yml (keys: opening words)."""
-    from gen.reading.detect import read_text
-
     report = Report(themes={t: Counts() for t in vocabulary().ids}, places_labelled=False)
     labels = yaml.safe_load(SEED_LABELS.read_text(encoding="utf-8"))
     for name, passages in labels.items():
@@ -176,7 +207,7 @@ def table(report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gen evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list every passage the classifier got wrong")
-    parser.add_argument("--batch", choices=("tuning", "heldout"), help="score one devset batch alone")
+    parser.add_argument("--batch", choices=("tuning", "heldout", "fresh"), help="score one devset batch alone")
     args = parser.parse_args(argv)
     if args.batch:
         report = score_devset(args.batch)
@@ -185,12 +216,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sections = [
         ("Development set, all passages (tests/labels/passages_devset.yml)", score_devset()),
-        ("Development set, held-out batch alone (not looked at while the rules were tuned)", score_devset("heldout")),
+        ("Development set, held-out batch alone (written before any rule was mended)", score_devset("heldout")),
+        ("Development set, fresh batch alone (written after two rounds of mending)", score_devset("fresh")),
         ("Seeds (tests/labels/seed_themes.yml; themes only)", score_seeds()),
     ]
     for title, report in sections:
         print(f"{title}\n\n{table(report)}\n")
     if args.verbose:
-        for line in sections[0][1].mistakes + sections[2][1].mistakes:
+        for line in sections[0][1].mistakes + sections[-1][1].mistakes:
             print(line)
     return 0

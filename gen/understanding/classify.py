@@ -150,7 +150,8 @@ def document_places(article: Article, paragraphs: list[Paragraph], places: Gazet
     """Where a document is from: its issuer's region (a government body names it), else the
     places its title names, else the province most of its place mentions are in. None for a
     national or round-up document."""
-    for text in (article.meta.publisher, article.meta.title):
+    issuer = article.meta.publisher if article.meta.issuer_level != "none" else ""  # a news outlet is no issuer
+    for text in (issuer, article.meta.title):
         found = places.find(text) if text else ()
         if found:
             return found
