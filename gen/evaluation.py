@@ -77,11 +77,17 @@ class Report:
     text_places: Counts = field(default_factory=Counts)
     inherited_places: Counts = field(default_factory=Counts)
     places_labelled: bool = True
+    clauses: int = 0  # passages of laws, regulations and measures labelled with their article
+    clauses_right: int = 0  # passages whose article (or its absence) was found as labelled
     mistakes: list[str] = field(default_factory=list)
 
     @property
     def topic_accuracy(self) -> float:
         return self.topic_right / self.documents if self.documents else 1.0
+
+    @property
+    def clause_accuracy(self) -> float:
+        return self.clauses_right / self.passages if self.passages else 1.0
 
 
 def devset_documents(batch: str | None = None) -> list[dict]:
@@ -158,6 +164,7 @@ def score_devset(batch: str | None = None, vocab: Vocabulary | None = None) -> R
             report.passages += 1
             expected, found = set(label.get("themes") or ()), set(paragraph.theme_ids)
             _score_themes(report, expected, found, f"{document['name']}: {paragraph.text[:60]}")
+            _score_clause(report, label.get("clause", ""), paragraph, document["name"])
             named = {place_code(x) for x in label.get("places") or ()}
             report.text_places.add(named, _codes(paragraph, "text"))
             report.inherited_places.add(set() if named else home, _codes(paragraph, "document"))
@@ -165,6 +172,14 @@ def score_devset(batch: str | None = None, vocab: Vocabulary | None = None) -> R
                 report.mistakes.append(f"PLACE {document['name']}: {paragraph.text[:40]} expected {sorted(named)} "
                                        f"(home {sorted(home)}), found {[(p.name, p.found_in) for p in paragraph.places]}")
     return report
+
+
+def _score_clause(report: Report, expected: str, paragraph: Paragraph, name: str) -> None:
+    report.clauses += bool(expected)
+    if paragraph.clause == expected:
+        report.clauses_right += 1
+    else:
+        report.mistakes.append(f"CLAUSE {name}: {paragraph.text[:40]} expected {expected!r}, found {paragraph.clause!r}")
 
 
 def _score_themes(report: Report, expected: set[str], found: set[str], where: str) -> None:
@@ -198,6 +213,8 @@ def table(report: Report) -> str:
                  f" {report.passages} passages")
     if not report.places_labelled:
         return "\n".join(lines)
+    lines.append(f"articles (第X条): {report.clauses_right}/{report.passages} passages right"
+                 f" ({report.clauses} belong to an article, the rest to none)")
     for name, c in (("named in the passage", report.text_places), ("inherited from the document", report.inherited_places)):
         lines.append(f"places {name}: precision {c.precision:.3f} recall {c.recall:.3f}"
                      f" (tp {c.tp}, fp {c.fp}, fn {c.fn})")

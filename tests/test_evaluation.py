@@ -75,6 +75,12 @@ def test_places_meet_their_floors(report):
         assert counts.recall >= FLOORS["places"][name]["recall"], (name, counts)
 
 
+def test_every_law_passage_cites_its_article(report):
+    wrong = [m for m in report.mistakes if m.startswith("CLAUSE")]
+    assert report.clauses >= 40
+    assert report.clause_accuracy >= FLOORS["clause_accuracy"], wrong
+
+
 def test_the_gate_falls_when_a_theme_loses_its_words():
     vocab = vocabulary()
     crippled = replace(vocab, themes=tuple(replace(t, terms=t.terms[:1]) if t.id == "credit" else t for t in vocab.themes))
