@@ -4,6 +4,8 @@ handler or script survives. Issue 12, part 7."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gen.cleaning.foreign import release_swallowed
@@ -71,3 +73,18 @@ def test_a_markdown_post_with_an_html_paragraph_keeps_its_text():
     text = _text(read_text(post, "post.md").blocks)
     assert AFTER + "，中小企业预留份额提高至40%以上" in text
     assert "alert" not in text and "onload" not in text
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
+def test_a_real_cms_page_reads_the_same_with_an_open_svg_in_its_first_paragraph():
+    from gen.reading.decode import decode_bytes
+
+    text, _ = decode_bytes((CORPUS / "html_cms_liaoning_quancheng_dianzihua.jsp").read_bytes())
+    at = text.index("相互之间往返奔波")
+    hostile = text[:at] + "<svg/onload=alert(1)>" + text[at:]
+    plain, attacked = read_text(text, "page.jsp"), read_text(hostile, "page.jsp")
+    assert attacked.format == plain.format == "cms_page"
+    assert [b.text for b in attacked.blocks] == [b.text for b in plain.blocks]
