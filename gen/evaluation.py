@@ -4,7 +4,7 @@
     python -m gen evaluate --verbose  # and every passage the classifier got wrong
 
 Two labelled sets:
-- tests/labels/passages_devset.yml: passages quoted from ../shared/corpus/ or written to
+- tests/labels/passages/: passages quoted from ../shared/corpus/ or written to
   mimic the families the briefing reads (broad policy documents, laws, tenders, news,
   near-misses), each document classified as a whole with its title, type and issuer;
 - the seeds, labelled in tests/labels/seed_themes.yml (themes only), read by the
@@ -35,7 +35,7 @@ from gen.understanding.themes import Vocabulary, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "labels"
-DEVSET = LABELS / "passages_devset.yml"
+DEVSET = LABELS / "passages"  # one YAML file per group of documents; README.md there
 SEED_LABELS = LABELS / "seed_themes.yml"
 SEEDS = ROOT / "seeds"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -91,7 +91,8 @@ class Report:
 
 
 def devset_documents(batch: str | None = None) -> list[dict]:
-    documents = yaml.safe_load(DEVSET.read_text(encoding="utf-8"))["documents"]
+    documents = [d for path in sorted(DEVSET.glob("*.yml"))
+                 for d in yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]]
     return [d for d in documents if batch is None or d["batch"] == batch]
 
 
@@ -232,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report.mistakes) if args.verbose else "", end="")
         return 0
     sections = [
-        ("Development set, all passages (tests/labels/passages_devset.yml)", score_devset()),
+        ("Development set, all passages (tests/labels/passages/)", score_devset()),
         ("Development set, held-out batch alone (written before any rule was mended)", score_devset("heldout")),
         ("Development set, fresh batch alone (written after two rounds of mending)", score_devset("fresh")),
         ("Development set, untuned batch alone (written last; no rule changed for it)", score_devset("untuned")),

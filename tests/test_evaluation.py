@@ -1,5 +1,5 @@
 """The evaluation gate: themes, topic and places scored on the passage development set
-(tests/labels/passages_devset.yml) must stay at or above the floors measured
+(tests/labels/passages/) must stay at or above the floors measured
 (tests/labels/evaluation_floors.yml); python -m gen evaluate prints the same numbers."""
 
 from __future__ import annotations
