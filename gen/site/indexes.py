@@ -240,22 +240,24 @@ def region_pages(
             province=province,
             adcode=places_index[province],
             places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
-            themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id))} for t, c in zip(vocab.themes, counts) if c],
+            themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id)),
+                     "anchor": paths.filtered_passages(places_index[province], t.id).partition("#")[2]}
+                    for t, c in zip(vocab.themes, counts) if c],
             figures=figure_rows(ranks, passages, page, province=province),
             groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page, province=province),
             more=max(0, len(passages) - MAX_REGION_EVIDENCE),
             parameters=parameters.province_rows(places_index[province], page) if parameters else [],
         )))
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
-    svg = charts.heatmap(
+    chart = charts.heatmap(
         "主题 × 省份（段落数）Themes by province (passages)",
         [r["name"] for r in top],
-        [(t.zh, t.color) for t in vocab.themes],
-        [r["counts"] for r in top],
+        [charts.Series(t.zh, t.en, t.color) for t in vocab.themes],
+        [[(count, paths.href(paths.REGION_INDEX, paths.filtered_passages(r["adcode"], t.id)))
+          for t, count in zip(vocab.themes, r["counts"], strict=True)] for r in top],
     )
-    files.append(OutputFile(paths.HEATMAP, svg))
     rows.sort(key=lambda r: (-r["passages"], r["adcode"]))
-    files.append(OutputFile(paths.REGION_INDEX, render("region_index.md.j2", rows=rows, themes=vocab.themes)))
+    files.append(OutputFile(paths.REGION_INDEX, render("region_index.md.j2", rows=rows, themes=vocab.themes, chart=chart)))
     return files
 
 
