@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 # Every stage's cost and the pages' size grow with these; the largest real sources have a
 # few thousand lines and paragraphs. A source over a limit is skipped (see read_source).

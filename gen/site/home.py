@@ -8,6 +8,7 @@ from gen.site import charts
 from gen.understanding.glossary import glossary, owners
 from gen.site.indexes import figure_places, place_label, rel
 from gen.models import Article, OutputFile
+from gen.rendering import markup
 from gen.rendering.jinja import render
 from gen.site.taxonomy import around, newest_first, theme_names
 from gen.understanding.themes import Vocabulary
@@ -60,7 +61,7 @@ def headline_figures(articles: list[Article]) -> list[dict]:
     rows.sort(key=lambda r: r[:2])
     return [{"value": top.text, "what": around(paragraph.text, top.text), "when": article.meta.date or "—",
              "where": place_label(figure_places(article, paragraph, top)),
-             "link": f"{article.page}#{paragraph.anchor}"} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
+             "link": f"{article.page}#{paragraph.anchor}", "original": markup.safe_url(article.meta.url)} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
 def glossary_page(articles: list[Article]) -> OutputFile:

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from gen.site import charts
 from gen.models import Article, Figure, OutputFile, Paragraph, Place
+from gen.reading.kind import type_label
+from gen.rendering import markup
 from gen.rendering.jinja import render
 from gen.site.taxonomy import (
-    Passage, around, newest_first, quote, region_passages, sentence_bounds, sentence_with, theme_passages,
+    Passage, around, newest_first, quote, region_passages, sentence_bounds, sentence_with, theme_names, theme_passages,
 )
 from gen.understanding.themes import Theme, Vocabulary
 from gen import paths
@@ -153,6 +155,7 @@ def figure_rows(
             "where": place_label(places),
             "when": passage.article.meta.date or "—",
             "link": rel(page, passage.link),
+            "original": markup.safe_url(passage.article.meta.url),
         })
     return rows
 
@@ -191,7 +194,7 @@ def theme_pages(
 ) -> list[OutputFile]:
     """The theme pages and their index."""
     by_theme = theme_passages(articles)
-    years = sorted({a.meta.date[:4] for a in articles if a.meta.date and a.on_topic})
+    years = charts.year_range([a.meta.date[:4] for a in articles if a.meta.date and a.on_topic])
     files = []
     summary = []
     for theme in vocab.themes:
@@ -262,14 +265,13 @@ def region_pages(
 
 
 def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
-    names = {t.id: t.zh for t in vocab.themes}
     months: dict[str, list[dict]] = defaultdict(list)
     for article in newest_first([a for a in articles if not a.duplicate_of]):
         key = article.meta.date[:7] if article.meta.date else "未注明日期 Undated"
         months[key].append({
             "date": article.meta.date or "—", "title": article.meta.title,
             "link": rel(paths.TIMELINE, article.page),
-            "themes": " · ".join(names[t] for t in article.themes), "on_topic": article.on_topic,
+            "themes": theme_names(article, vocab), "on_topic": article.on_topic,
         })
     years: dict[str, list[tuple[str, list[dict]]]] = defaultdict(list)
     for month, items in months.items():
@@ -278,7 +280,6 @@ def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
 
 
 def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
-    names = {t.id: t.zh for t in vocab.themes}
     ordered = newest_first([a for a in articles if not a.duplicate_of])
     chunks = [ordered[i:i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)] or [[]]
     files = []
@@ -290,8 +291,8 @@ def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[Outpu
             "source_index.md.j2", number=number, total=len(ordered), pages=pages,
             others=rel(page, paths.OTHERS),
             rows=[{"date": a.meta.date or "—", "title": a.meta.title, "link": rel(page, a.page),
-                   "publisher": a.meta.publisher or "—", "format": a.document.format,
-                   "themes": " · ".join(names[t] for t in a.themes) or ("—" if a.on_topic else "非主题 off-topic")}
+                   "publisher": a.meta.publisher or "—", "type": type_label(a.meta.doc_type) or "—",
+                   "themes": theme_names(a, vocab) or ("—" if a.on_topic else "非主题 off-topic")}
                   for a in chunk],
         )))
     return files
