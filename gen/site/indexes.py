@@ -217,6 +217,7 @@ def theme_pages(
             source_count=len(sources),
             passage_count=len(passages),
             parameters=parameters.theme_links(theme.id, page) if parameters else [],
+            feed=rel(page, paths.theme_feed(theme.id)),
         )))
     files.append(OutputFile(paths.THEME_INDEX, render("theme_index.md.j2", themes=summary)))
     return files
