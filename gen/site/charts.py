@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from html import escape
 
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# characters XML forbids: an inline SVG holding one is not well formed
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FALLBACK_COLOUR = "#777777"
 
 
@@ -29,6 +31,11 @@ class Series:
     @property
     def label(self) -> str:
         return f"{self.zh} {self.en}"
+
+
+def text(value: str) -> str:
+    """A label as SVG or HTML text: escaped, without the characters XML does not allow."""
+    return escape(_NOT_XML.sub("", value))
 
 
 def safe_colour(colour: str) -> str:
@@ -64,10 +71,10 @@ def grouped_bars(title: str, groups: list[str], series: list[tuple[Series, list[
             h = plot_h * value / scale
             parts.append(
                 f'<rect x="{x0 + si * bar:.1f}" y="{top + plot_h - h:.1f}" width="{bar - 1:.1f}" height="{h:.1f}" '
-                f'fill="{safe_colour(theme.colour)}"><title>{escape(theme.label)} · {escape(group)}: {value}</title></rect>'
+                f'fill="{safe_colour(theme.colour)}"><title>{text(theme.label)} · {text(group)}: {value}</title></rect>'
             )
         parts.append(
-            f'<text x="{x0 + slot / 2 - 6:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="13">{escape(group)}</text>'
+            f'<text x="{x0 + slot / 2 - 6:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="13">{text(group)}</text>'
         )
     parts.append("</svg>")
     return chart_block(parts, [theme for theme, _ in series])
@@ -82,25 +89,25 @@ def heatmap(title: str, rows: list[str], columns: list[Series], cells: list[list
     parts = [svg_open(width, height, title)]
     for ci, theme in enumerate(columns):
         x = left + ci * cell_w + cell_w / 2
-        parts.append(f'<text x="{x:.1f}" y="{top - 24}" text-anchor="middle" font-size="13">{escape(theme.zh)}</text>')
-        parts.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" font-size="11">{escape(theme.en)}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{top - 24}" text-anchor="middle" font-size="13">{text(theme.zh)}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" font-size="11">{text(theme.en)}</text>')
     for ri, row in enumerate(rows):
         y = top + ri * cell_h
-        parts.append(f'<text x="{left - 6}" y="{y + 16}" text-anchor="end" font-size="13">{escape(row)}</text>')
+        parts.append(f'<text x="{left - 6}" y="{y + 16}" text-anchor="end" font-size="13">{text(row)}</text>')
         for ci, theme in enumerate(columns):
             value, link = cells[ri][ci]
             opacity = 0.15 + 0.7 * value / peak if value else 0.0
             cell = (
                 f'<rect class="chart-cell" x="{left + ci * cell_w}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" '
                 f'fill="{safe_colour(theme.colour)}" fill-opacity="{opacity:.2f}" stroke="#eee">'
-                f"<title>{escape(row)} · {escape(theme.label)}: {value}</title></rect>"
+                f"<title>{text(row)} · {text(theme.label)}: {value}</title></rect>"
             )
             if not value:
                 parts.append(cell)
                 continue
             number = (f'<text class="chart-value" x="{left + ci * cell_w + cell_w / 2 - 1:.1f}" y="{y + 16}" '
                       f'text-anchor="middle" font-size="12">{value}</text>')
-            parts.append(f'<a href="{escape(link)}">{cell}{number}</a>')
+            parts.append(f'<a href="{text(link)}">{cell}{number}</a>')
     parts.append("</svg>")
     return chart_block(parts, columns)
 
@@ -109,17 +116,17 @@ def svg_open(width: int, height: int, title: str) -> str:
     # the fills are fallbacks for a reader without the site's CSS; the CSS follows the palette
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'aria-label="{escape(title)}" font-family="sans-serif">\n'
+        f'aria-label="{text(title)}" font-family="sans-serif">\n'
         f'<rect class="chart-bg" width="100%" height="100%" fill="#fff"/>\n'
         f'<text class="chart-title" x="{width / 2:.0f}" y="22" text-anchor="middle" font-size="15" font-weight="bold">'
-        f"{escape(title)}</text>"
+        f"{text(title)}</text>"
     )
 
 
 def chart_block(svg_parts: list[str], legend: Sequence[Series] = ()) -> str:
     """The chart block: the SVG, then a legend in HTML, which wraps on a narrow screen."""
     items = "".join(
-        f'<li><span class="chart-swatch" style="background:{safe_colour(s.colour)}"></span>{escape(s.label)}</li>'
+        f'<li><span class="chart-swatch" style="background:{safe_colour(s.colour)}"></span>{text(s.label)}</li>'
         for s in legend
     )
     legend_html = f'<ul class="chart-legend">{items}</ul>\n' if legend else ""

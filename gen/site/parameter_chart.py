@@ -4,9 +4,8 @@ the page like the other charts (gen/site/charts.py)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from gen.site.charts import chart_block, svg_open
+from gen.site.charts import text as escape
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 240, 64, 16, 36, 36
 COLOUR = "#D55E00"  # vermillion (Okabe–Ito): clear on the light and the dark background
