@@ -81,7 +81,7 @@ def live_html_problems(page_html: str) -> list[str]:
             text = " ".join(value) if isinstance(value, list) else str(value)
             if name.lower().startswith("on"):
                 problems.append(f"{tag.name}[{name}]")
-            if name in ("href", "src", "action") and text.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+            if name.split(":")[-1] in ("href", "src", "action") and text.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
                 problems.append(f"{tag.name}[{name}={text[:30]}]")
     return problems
 

@@ -19,6 +19,7 @@ from gen.site.parameter_chart import values_over_time
 from gen.understanding.themes import Theme, vocabulary
 
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 THEME = charts.Series("支持中小企业", "SME support", "#0072B2")
 
 
@@ -93,7 +94,7 @@ def test_every_non_empty_heatmap_cell_is_a_link_with_its_tooltip():
                            [[(3, "110000/#sme"), (0, "110000/#green")], [(0, "330000/#sme"), (5, "330000/#green")]])
     svg = svg_of(block)
     links = svg.findall(f"{SVG}a")
-    assert [a.get("href") for a in links] == ["110000/#sme", "330000/#green"]
+    assert [a.get(XLINK_HREF) for a in links] == ["110000/#sme", "330000/#green"]
     assert [a.find(f"{SVG}rect/{SVG}title").text for a in links] == ["北京市 · 支持中小企业 SME support: 3",
                                                                       "浙江省 · 绿色采购 Green procurement: 5"]
     assert len(svg.findall(f"{SVG}rect[@class='chart-cell']")) == 2  # the empty cells are not links
@@ -113,7 +114,7 @@ def test_heatmap_cells_land_on_the_province_line_of_their_theme(site):
     cells = index.select("article .chart svg a")
     assert len(cells) >= 10
     for cell in cells:
-        href = cell["href"]
+        href = cell["xlink:href"]
         target, anchor = href.split("#")
         page = site / PurePosixPath("regions", target) / "index.html"
         assert page.exists(), href

@@ -83,7 +83,7 @@ def grouped_bars(title: str, groups: list[str], series: list[tuple[Series, list[
 def heatmap(title: str, rows: list[str], columns: list[Series], cells: list[list[tuple[int, str]]]) -> str:
     """Rows (provinces) x columns (themes), shaded by count; `cells[row][column]` is the
     count and the link to those passages: every non-empty cell is a link."""
-    cell_w, cell_h, left, top = 112, 24, 110, 62
+    cell_w, cell_h, left, top = 112, 24, 110, 74
     width, height = left + cell_w * len(columns) + 10, top + cell_h * len(rows) + 10
     peak = max([count for row in cells for count, _ in row] + [1])
     parts = [svg_open(width, height, title)]
@@ -107,7 +107,9 @@ def heatmap(title: str, rows: list[str], columns: list[Series], cells: list[list
                 continue
             number = (f'<text class="chart-value" x="{left + ci * cell_w + cell_w / 2 - 1:.1f}" y="{y + 16}" '
                       f'text-anchor="middle" font-size="12">{value}</text>')
-            parts.append(f'<a href="{text(link)}">{cell}{number}</a>')
+            # xlink:href, not href: Material's instant navigation reassigns every element's `href`,
+            # which an SVG link only has as a read-only property (a console error per page load)
+            parts.append(f'<a xlink:href="{text(link)}">{cell}{number}</a>')
     parts.append("</svg>")
     return chart_block(parts, columns)
 
@@ -115,7 +117,7 @@ def heatmap(title: str, rows: list[str], columns: list[Series], cells: list[list
 def svg_open(width: int, height: int, title: str) -> str:
     # the fills are fallbacks for a reader without the site's CSS; the CSS follows the palette
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 {width} {height}" '
         f'aria-label="{text(title)}" font-family="sans-serif">\n'
         f'<rect class="chart-bg" width="100%" height="100%" fill="#fff"/>\n'
         f'<text class="chart-title" x="{width / 2:.0f}" y="22" text-anchor="middle" font-size="15" font-weight="bold">'
