@@ -138,3 +138,15 @@ def test_theme_blurbs_are_cut_at_a_sentence_boundary_never_inside_a_word():
     mixed = Theme("x", "x", "x", "采购单位使用政采e贷和PPP模式。PPP项目另计。Buyers use e-loans.", "#000000", (), (), ())
     assert mixed.description_zh == "采购单位使用政采e贷和PPP模式。PPP项目另计。"
     assert mixed.description_en == "Buyers use e-loans."
+
+
+def test_every_parameter_chart_mark_links_to_the_paragraph_it_plots(site):
+    page = BeautifulSoup((site / "parameters" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    marks = page.select("article .chart svg a")
+    assert marks
+    for mark in marks:
+        target, anchor = mark["xlink:href"].split("#")
+        source = site / target.removeprefix("../") / "index.html"
+        assert target.startswith("../sources/"), target
+        assert source.exists(), mark["xlink:href"]
+        assert BeautifulSoup(source.read_text(encoding="utf-8"), "html.parser").find(id=anchor), mark["xlink:href"]

@@ -19,8 +19,10 @@ def _year(date: str) -> float:
     return year + 0.5
 
 
-def values_over_time(title: str, unit_label: str, points: list[tuple[str, float, float | None, str]]) -> str:
-    """points: (date, low, high or None, label)."""
+def values_over_time(title: str, unit_label: str, points: list[tuple[str, float, float | None, str]],
+                     links: list[str] | None = None) -> str:
+    """points: (date, low, high or None, label); links: for each point, the URL of the
+    paragraph that states it (the mark becomes a link to it)."""
     first = min(int(d[:4]) for d, *_ in points)
     last = max(int(d[:4]) for d, *_ in points) + 1
     peak = max(max(low, high or low) for _, low, high, _ in points) or 1
@@ -47,13 +49,15 @@ def values_over_time(title: str, unit_label: str, points: list[tuple[str, float,
         if year < last:
             parts.append(f'<text x="{left + plot_w / (last - first) / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
                          f'text-anchor="middle" font-size="12">{year}</text>')
-    for date, low, high, label in points:
+    for index, (date, low, high, label) in enumerate(points):
         tip = f"<title>{escape(label)}</title>"
         if high is not None:
-            parts.append(f'<line x1="{x(date):.1f}" y1="{y(low):.1f}" x2="{x(date):.1f}" y2="{y(high):.1f}" '
-                         f'stroke="{COLOUR}" stroke-width="6" stroke-opacity="0.6" stroke-linecap="round">{tip}</line>')
+            mark = (f'<line x1="{x(date):.1f}" y1="{y(low):.1f}" x2="{x(date):.1f}" y2="{y(high):.1f}" '
+                    f'stroke="{COLOUR}" stroke-width="6" stroke-opacity="0.6" stroke-linecap="round">{tip}</line>')
         else:
-            parts.append(f'<circle cx="{x(date):.1f}" cy="{y(low):.1f}" r="5" fill="{COLOUR}" fill-opacity="0.7">{tip}</circle>')
+            mark = f'<circle cx="{x(date):.1f}" cy="{y(low):.1f}" r="5" fill="{COLOUR}" fill-opacity="0.7">{tip}</circle>'
+        # xlink:href for the reason given in charts.heatmap
+        parts.append(f'<a xlink:href="{escape(links[index])}">{mark}</a>' if links else mark)
     parts.append("</svg>")
     return chart_block(parts)
 

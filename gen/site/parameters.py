@@ -139,7 +139,8 @@ class ParameterTable:
         points = [(i.fact.date, i.fact.value.low, i.fact.value.high,
                    f"{_place_label(i)} {parameter_text.value_zh(i.fact.value, self.vocab, parameter.id, i.fact.qualifier)}"
                    f" ({i.fact.date})") for i in items]
-        return parameter_chart.values_over_time(title, _UNIT_LABELS.get(unit, unit), points)
+        links = [paths.href(paths.PARAMETERS, i.link) for i in items]
+        return parameter_chart.values_over_time(title, _UNIT_LABELS.get(unit, unit), points, links)
 
 
 _LEVELS = ("national", "provincial", "municipal", "county")
