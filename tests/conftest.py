@@ -9,10 +9,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings as hypothesis_settings
 
 from gen.paths import GENERATED
 from gen.pipeline import build
 from gen.settings import Settings
+
+# No timed assertions: Hypothesis's default deadline (200 ms an example) fails a test when the
+# machine is busy (a first example took 478 ms under load, then 0.1 ms); speed is `make bench`'s.
+hypothesis_settings.register_profile("untimed", deadline=None)
+hypothesis_settings.load_profile("untimed")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
