@@ -17,6 +17,8 @@ from html import escape
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # characters XML forbids: an inline SVG holding one is not well formed
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# a blank line would end the raw HTML block and hand the rest of the chart to Markdown
+_LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
 FALLBACK_COLOUR = "#777777"
 
 
@@ -34,8 +36,8 @@ class Series:
 
 
 def text(value: str) -> str:
-    """A label as SVG or HTML text: escaped, without the characters XML does not allow."""
-    return escape(_NOT_XML.sub("", value))
+    """A label as SVG or HTML text: escaped, on one line, without the characters XML does not allow."""
+    return escape(_LINE_BREAKS.sub(" ", _NOT_XML.sub("", value)))
 
 
 def safe_colour(colour: str) -> str:
