@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
 from gen.pipeline import build
 from gen.reading.discover import shown_name as shown  # every name and reason printed: no line can be forged
-from gen.settings import Settings
+from gen.settings import Settings, site_url
 from gen.write import OutputError, docs_lock
 
 
@@ -78,20 +77,6 @@ def error_line(error: OSError) -> str:
     if isinstance(error, OutputError) or not error.strerror:
         return str(error)
     return f"{error.strerror}: {shown(str(error.filename))}" if error.filename else error.strerror
-
-
-def site_url(config: Path) -> str:
-    """The published address, as MkDocs will see it (SITE_URL, else mkdocs.yml's default), so
-    feeds and data link to the real site."""
-    if os.environ.get("SITE_URL"):
-        return os.environ["SITE_URL"].rstrip("/") + "/"
-    if config.exists():
-        for line in config.read_text(encoding="utf-8").splitlines():
-            if line.startswith("site_url:"):
-                value = line.split(":", 1)[1].strip()
-                default = re.search(r"!ENV\s*\[\s*\w+\s*,\s*['\"]?([^'\"\]]+)", value)
-                return (default.group(1) if default else value.strip("'\"")) or Settings.site_url
-    return Settings.site_url
 
 
 def print_brief(report) -> None:

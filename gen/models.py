@@ -44,6 +44,7 @@ class Meta:
     issuer_level: str = ""  # central, provincial, municipal, county, none
     effective: str = ""  # YYYY-MM-DD a law or regulation takes effect (施行)
     history: tuple[tuple[str, str], ...] = ()  # (YYYY-MM-DD, event): adopted, promulgated, amended
+    provenance: str = ""  # where it was first printed, the source's own line (本文来源:…报第1174期第1版)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ SOURCES_JSON = "data/sources.json"
 SOURCES_SCHEMA = "data/sources.schema.json"
 RSS = "feeds/rss.xml"
 JSON_FEED = "feeds/feed.json"
+FIGURES_CSV = "data/figures.csv"
+PASSAGES_CSV = "data/passages.csv"
 GENERATED_ASSETS = "assets/generated"
-YEAR_CHART = f"{GENERATED_ASSETS}/theme-year.svg"
-HEATMAP = f"{GENERATED_ASSETS}/theme-province.svg"
 JIEBA_DICT = f"{GENERATED_ASSETS}/jieba-user.txt"
 PARAMETERS = "parameters/index.md"
 PARAMETERS_JSON = "data/parameters.json"
@@ -45,9 +45,15 @@ def region(adcode: str) -> str:
     return f"regions/{adcode}.md"
 
 
-def parameter_chart(parameter_id: str) -> str:
-    """The values of one policy parameter over time (on the parameters page)."""
-    return f"{GENERATED_ASSETS}/parameter-{parameter_id}.svg"
+def theme_feed(theme_id: str) -> str:
+    """RSS of the newest sources on one theme (linked from the theme's page)."""
+    return f"feeds/{theme_id}.xml"
+
+
+def filtered_passages(adcode: str, theme_id: str) -> str:
+    """Where a reader finds one province's passages on one theme (a heat-map cell's link):
+    the theme's line in the province page's list of themes."""
+    return f"{region(adcode)}#{theme_id}"
 
 # The hidden tree under docs/ that holds the generated output; the GENERATED entries are
 # symbolic links into it (gen/write.py).
@@ -57,8 +63,8 @@ OUTPUT_TREE = ".output"
 GENERATED = tuple(dict.fromkeys(
     path.split("/")[0] if not path.startswith(GENERATED_ASSETS) else GENERATED_ASSETS
     for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), REGION_INDEX, region("x"), TIMELINE,
-                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, YEAR_CHART, HEATMAP, JIEBA_DICT,
-                 PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, parameter_chart("x"))
+                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, theme_feed("x"), FIGURES_CSV,
+                 PASSAGES_CSV, JIEBA_DICT, PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV)
 ))
 
 
@@ -69,3 +75,15 @@ def url(page: str) -> str:
     if page.endswith("/index.md"):
         return page[: -len("index.md")]
     return page[: -len(".md")] + "/" if page.endswith(".md") else page
+
+
+def href(from_page: str, target: str) -> str:
+    """A link written as raw HTML (an inline chart's), which MkDocs does not rewrite: from
+    the published URL of one page to that of another path under docs/ (anchor kept)."""
+    path, _, anchor = target.partition("#")
+    here, there = url(from_page).split("/")[:-1], url(path).split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(here) - shared) + there[shared:]) or "./"
+    return link + (f"#{anchor}" if anchor else "")

@@ -38,6 +38,7 @@ class Boilerplate:
     html_drop_tags: frozenset[str]
     html_drop_names: re.Pattern[str]
     html_unlink_names: re.Pattern[str]
+    provenance_lines: tuple[re.Pattern[str], ...] = ()
 
     def is_tail(self, line: str) -> bool:
         return bool(_joined(self.tail_markers).search(line))
@@ -47,6 +48,9 @@ class Boilerplate:
 
     def is_header(self, line: str) -> bool:
         return bool(_joined(self.header_lines).search(line))
+
+    def is_provenance(self, line: str) -> bool:
+        return bool(_joined(self.provenance_lines).search(line))
 
 
 @cache
@@ -93,6 +97,7 @@ def boilerplate(data_dir: Path = DATA_DIR) -> Boilerplate:
         html_drop_tags=frozenset(raw["html_drop"]["tags"]),
         html_drop_names=re.compile("|".join(re.escape(w) for w in raw["html_drop"]["class_or_id"]), re.IGNORECASE),
         html_unlink_names=re.compile("|".join(re.escape(w) for w in raw["html_drop"]["unlink_class_or_id"]), re.IGNORECASE),
+        provenance_lines=_compile_all(raw.get("provenance_lines", [])),
     )
 
 

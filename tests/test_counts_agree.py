@@ -32,7 +32,7 @@ def test_a_source_is_tagged_with_exactly_the_themes_that_quote_it(seed_project, 
     for source in sources_data["sources"]:
         assert set(source["themes"]) == quoted_by.get(source["page"], set()), source["source_file"]
     home = (seed_project / "docs" / paths.HOME).read_text(encoding="utf-8")
-    names = {t.id: t.zh for t in vocabulary().themes}
+    names = {t.id: f"{t.zh} {t.en}" for t in vocabulary().themes}
     for source in sources_data["sources"]:
         line = next((ln for ln in home.splitlines() if f"]({source['page']})" in ln), None)
         if line is not None:  # the home page lists the latest sources

@@ -10,7 +10,7 @@ from gen.models import Figure, Paragraph, Place
 from gen.site.indexes import figure_places
 from gen.site.taxonomy import sentence_bounds
 
-ROW = re.compile(r"^\| \*\*(?P<value>[^*]+)\*\* \| (?P<what>.*?) \| (?P<where>[^|]+) \| [^|]+ \| \[原文 ↗\]\((?P<link>[^)]+)\) \|$")
+ROW = re.compile(r"^\| \*\*(?P<value>[^*]+)\*\* \| (?P<what>.*?) \| (?P<where>[^|]+) \| [^|]+ \| \[段落 ¶\]\((?P<link>[^)]+)\)(?: · \[原文 ↗\]\([^)]+\))? \|$")
 
 
 def test_every_figure_row_names_a_place_of_its_own_sentence(seed_project, sources_data):

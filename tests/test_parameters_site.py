@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import PurePosixPath
 
@@ -159,16 +160,19 @@ def test_theme_pages_link_to_the_parameters_of_their_theme(site):
 
 
 def test_a_chart_only_where_values_were_stated_in_more_than_one_year(seed_project, data):
-    generated = seed_project / "docs" / paths.GENERATED_ASSETS
-    charts = sorted(p.name for p in generated.glob("parameter-*.svg"))
+    """Charts are inline in the parameters page, one in the section of each charted parameter."""
+    page = (seed_project / "docs" / paths.PARAMETERS).read_text(encoding="utf-8")
+    sections = dict(re.findall(r"\{ #([a-z0-9_]+) \}\n(.*?)(?=\n## |\Z)", page, re.S))
+    charts = sorted(p for p, body in sections.items() if '<div class="chart"' in body)
     years: dict[tuple[str, str, str], set[str]] = {}
     for fact in data["facts"]:
         if "status" not in fact["value"] and fact["date"]:
             years.setdefault((fact["parameter"], fact["measure"], fact["value"]["unit"]), set()).add(fact["date"][:4])
-    expected = sorted({f"parameter-{p}.svg" for (p, _, _), ys in years.items() if len(ys) > 1})
+    expected = sorted({p for (p, _, _), ys in years.items() if len(ys) > 1})
     assert charts == expected and charts
-    for chart in charts:
-        ElementTree.fromstring((generated / chart).read_text(encoding="utf-8"))
+    for parameter in charts:
+        block = re.search(r'<div class="chart"[^>]*>\n(<svg.*?</svg>)', sections[parameter], re.S).group(1)
+        ElementTree.fromstring(block)
 
 
 HOSTILE = (

@@ -40,4 +40,5 @@ def test_every_written_file_lies_under_a_generated_entry(seed_project):
                                                for g in (*paths.GENERATED, paths.OUTPUT_TREE))}
     assert set(written) - set(generated) == hand_written
     assert {paths.HOME, paths.THEME_INDEX, paths.REGION_INDEX, paths.TIMELINE, paths.GLOSSARY, paths.OTHERS,
-            paths.SOURCES_JSON, paths.RSS, paths.JSON_FEED, paths.YEAR_CHART, paths.HEATMAP} <= set(generated)
+            paths.SOURCES_JSON, paths.RSS, paths.JSON_FEED, paths.FIGURES_CSV, paths.PASSAGES_CSV,
+            paths.theme_feed("sme")} <= set(generated)

@@ -24,11 +24,18 @@ class Credits:
     publisher: str = ""
     author: str = ""
     original_title: str = ""
+    provenance: str = ""  # where the article was first printed, as the source says it
 
 
 def drop_junk_blocks(blocks: list[Block], rules: Boilerplate) -> list[Block]:
     """Drop lines the rules call junk (share buttons, counters, nav links)."""
     return [b for b in blocks if b.kind == "img" or not rules.is_drop(b.text)]
+
+
+def find_provenance(blocks: list[Block], rules: Boilerplate) -> str:
+    """The first provenance line (本文来源 …), looked for before the tail is cut, since sites
+    print it among their chrome."""
+    return next((b.text.strip() for b in blocks if b.kind in ("p", "bold") and rules.is_provenance(b.text.strip())), "")
 
 
 def cut_tail(blocks: list[Block], rules: Boilerplate) -> list[Block]:
@@ -170,8 +177,11 @@ def finish_body(
     blocks = drop_teaser(blocks)
     blocks = drop_head(blocks, title, rules, scrape=scrape)
     blocks = drop_junk_blocks(blocks, rules)
+    provenance = find_provenance(blocks, rules)
     blocks = cut_tail(blocks, rules)
+    blocks = [b for b in blocks if not (provenance and b.text.strip() == provenance)]
     blocks, credits = take_credits(blocks, rules)
+    credits = replace(credits, provenance=provenance)
     blocks = merge_lead_labels(blocks, rules)
     blocks = mark_headings(blocks) if guess_headings else [replace(b, kind="p") if b.kind == "bold" else b for b in blocks]
     return blocks, credits

@@ -66,6 +66,7 @@ def gather_the_meta(draft: Draft) -> Draft:
         summary=common.summary_of(raw.summary, list(draft.blocks)),
         effective=raw.effective,
         history=raw.history,
+        provenance=credits.provenance,
     )
     return replace(draft, meta=meta)
 

@@ -36,6 +36,8 @@ class KindRules:
     central: re.Pattern[str]
     by_suffix: tuple[tuple[str, re.Pattern[str]], ...]  # most local first
     title_types: frozenset[str]
+    type_labels: dict[str, str]
+    level_labels: dict[str, str]
 
 
 @cache
@@ -57,7 +59,18 @@ def kind_rules() -> KindRules:
         central=re.compile(levels["central"]),
         by_suffix=tuple((level, re.compile(levels[level])) for level in ("county", "municipal", "provincial")),
         title_types=frozenset(levels["title_types"]),
+        type_labels={t: str(raw["type_labels"][t]) for t in TYPES},
+        level_labels={level: str(raw["level_labels"][level]) for level in LEVELS},
     )
+
+
+def type_label(doc_type: str) -> str:
+    """"新闻报道 News" for "news"; the id itself for a type the labels do not know."""
+    return kind_rules().type_labels.get(doc_type, doc_type)
+
+
+def level_label(level: str) -> str:
+    return kind_rules().level_labels.get(level, level)
 
 
 def document_type(meta: Meta, family: str, blocks: tuple[Block, ...], rules: KindRules | None = None) -> str:

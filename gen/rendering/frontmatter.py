@@ -33,6 +33,7 @@ class PageFrontMatter:
     author: str = ""
     url: str = ""
     doc_number: str = ""
+    provenance: str = ""
     doc_type: str = ""
     issuer_level: str = ""
     effective: str = ""

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from gen.site import export, feeds, home, indexes
+from gen.site import data_tables, export, feeds, home, indexes
 from gen.site.parameters import ParameterTable
 from gen.site.indexes import FigureRanks
 from gen.models import Article, OutputFile, Skipped
@@ -49,7 +49,7 @@ GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
     "timeline": lambda c: [indexes.timeline_page(c.articles, c.vocab)],
     "source lists": lambda c: indexes.source_index_pages(c.articles, c.vocab),
     "others": lambda c: [indexes.others_page(c.articles)],
-    "data": lambda c: export.sources_json_files(c.parts, c.skipped),
+    "data": lambda c: export.sources_json_files(c.parts, c.skipped) + data_tables.table_files(c.articles, c.ranks),
     "feeds": lambda c: feeds.feeds(c.articles, c.vocab, c.site_url),
     "search": lambda c: [feeds.jieba_user_dict(home.search_words(c.vocab))],
 }

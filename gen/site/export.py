@@ -40,6 +40,7 @@ def article_json(article: Article) -> dict:
         "publisher": meta.publisher,
         "author": meta.author,
         "doc_number": meta.doc_number,
+        "provenance": meta.provenance,
         "doc_type": meta.doc_type,
         "issuer_level": meta.issuer_level,
         "effective": meta.effective,

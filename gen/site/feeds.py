@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from html import escape as html_escape
 
 from gen.cleaning.dates import SHANGHAI
@@ -30,15 +31,34 @@ def _moment(article: Article) -> dt.datetime:
 
 
 def feeds(articles: list[Article], vocab: Vocabulary, site_url: str) -> list[OutputFile]:
+    """The site's feeds, then one RSS feed per theme (linked from the theme's page)."""
     names = {t.id: f"{t.zh} {t.en}" for t in vocab.themes}
-    items = [a for a in newest_first(articles) if a.on_topic and not a.duplicate_of][:FEED_SIZE]
-    return [
+    shown = [a for a in newest_first(articles) if a.on_topic and not a.duplicate_of]
+    items = shown[:FEED_SIZE]
+    files = [
         OutputFile(paths.RSS, _rss(items, names, site_url)),
         OutputFile(paths.JSON_FEED, _json_feed(items, names, site_url)),
     ]
+    for theme in vocab.themes:
+        on_theme = [a for a in shown if theme.id in a.themes][:FEED_SIZE]
+        channel = Channel(f"{TITLE} · {names[theme.id]}", f"{names[theme.id]}: {theme.description_zh}",
+                          paths.theme_feed(theme.id), paths.url(paths.theme(theme.id)))
+        files.append(OutputFile(paths.theme_feed(theme.id), _rss(on_theme, names, site_url, channel)))
+    return files
 
 
-def _rss(items: list[Article], names: dict[str, str], site_url: str) -> str:
+@dataclass(frozen=True)
+class Channel:
+    """What an RSS feed says of itself: its title and description, where it is published
+    and the page it follows (paths relative to the site's address)."""
+
+    title: str = TITLE
+    description: str = DESCRIPTION
+    path: str = paths.RSS
+    page: str = ""
+
+
+def _rss(items: list[Article], names: dict[str, str], site_url: str, channel: Channel = Channel()) -> str:
     """RSS 2.0 written by feedgen (lxml escapes every text node for XML).
 
     Feed readers render `<description>` as HTML, so the summary, which is plain text, is
@@ -47,11 +67,11 @@ def _rss(items: list[Article], names: dict[str, str], site_url: str) -> str:
     from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
-    feed.title(TITLE)
+    feed.title(channel.title)
     # RSS keeps one <link>, the last one given: the self link (atom:link) goes first
-    feed.link(href=site_url.rstrip("/") + "/" + paths.RSS, rel="self", type="application/rss+xml")
-    feed.link(href=site_url)
-    feed.description(DESCRIPTION)
+    feed.link(href=site_url.rstrip("/") + "/" + channel.path, rel="self", type="application/rss+xml")
+    feed.link(href=site_url.rstrip("/") + "/" + channel.page if channel.page else site_url)
+    feed.description(channel.description)
     feed.language("zh-CN")
     feed.generator(TITLE)
     # feedgen stamps the build time by default: the newest item's date keeps output repeatable

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from gen.site import charts
 from gen.understanding.glossary import glossary, owners
 from gen.site.indexes import figure_places, place_label, rel
 from gen.models import Article, OutputFile
+from gen.rendering import markup
 from gen.rendering.jinja import render
-from gen.site.taxonomy import around, newest_first
+from gen.site.taxonomy import around, newest_first, theme_names
 from gen.understanding.themes import Vocabulary
 from gen import paths
 
@@ -19,22 +22,22 @@ GLOSSARY_LINKS = 8
 def home_page(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
     on_topic = [a for a in articles if a.on_topic and not a.duplicate_of]
     dates = sorted(a.meta.date for a in on_topic if a.meta.date)
-    years = sorted({d[:4] for d in dates})
+    years = charts.year_range([d[:4] for d in dates])
     provinces = sorted({p.province for a in on_topic for p in a.regions if p.province})
     themes = [{"theme": t, "link": paths.theme(t.id), "count": sum(1 for a in on_topic if t.id in a.themes)}
               for t in vocab.themes]
-    series = [(t.zh, t.color, [sum(1 for a in on_topic if t.id in a.themes and a.meta.date[:4] == y) for y in years])
-              for t in vocab.themes]
-    svg = charts.grouped_bars("各主题来源数（按年）Sources per theme per year", years, series)
+    per_year = Counter((t, a.meta.date[:4]) for a in on_topic for t in a.themes)
+    series = [(charts.Series(t.zh, t.en, t.color), [per_year[(t.id, y)] for y in years]) for t in vocab.themes]
+    chart = charts.grouped_bars("各主题来源数（按年）Sources per theme per year", years, series)
     latest = [{"date": a.meta.date or "—", "title": a.meta.title, "link": a.page, "summary": a.meta.summary,
-               "themes": " · ".join(t.zh for t in vocab.themes if t.id in a.themes)}
+               "themes": theme_names(a, vocab)}
               for a in newest_first(on_topic)[:LATEST]]
     return [
-        OutputFile(paths.YEAR_CHART, svg),
         OutputFile(paths.HOME, render(
             "home.md.j2", total=len(articles), on_topic=len(on_topic), off_topic=len(articles) - len(on_topic),
             first=dates[0] if dates else "—", last=dates[-1] if dates else "—", provinces=provinces,
             themes=themes, theme_count_zh=_chinese_number(len(themes)), latest=latest, figures=headline_figures(on_topic),
+            chart=chart, data={"figures": paths.FIGURES_CSV, "passages": paths.PASSAGES_CSV},
         )),
     ]
 
@@ -58,7 +61,7 @@ def headline_figures(articles: list[Article]) -> list[dict]:
     rows.sort(key=lambda r: r[:2])
     return [{"value": top.text, "what": around(paragraph.text, top.text), "when": article.meta.date or "—",
              "where": place_label(figure_places(article, paragraph, top)),
-             "link": f"{article.page}#{paragraph.anchor}"} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
+             "link": f"{article.page}#{paragraph.anchor}", "original": markup.safe_url(article.meta.url)} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
 def glossary_page(articles: list[Article]) -> OutputFile:

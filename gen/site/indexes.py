@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from gen.site import charts
 from gen.models import Article, Figure, OutputFile, Paragraph, Place
+from gen.reading.kind import type_label
+from gen.rendering import markup
 from gen.rendering.jinja import render
 from gen.site.taxonomy import (
-    Passage, around, newest_first, quote, region_passages, sentence_bounds, sentence_with, theme_passages,
+    Passage, around, newest_first, quote, region_passages, sentence_bounds, sentence_with, theme_names, theme_passages,
 )
 from gen.understanding.themes import Theme, Vocabulary
 from gen import paths
@@ -153,6 +155,7 @@ def figure_rows(
             "where": place_label(places),
             "when": passage.article.meta.date or "—",
             "link": rel(page, passage.link),
+            "original": markup.safe_url(passage.article.meta.url),
         })
     return rows
 
@@ -191,7 +194,7 @@ def theme_pages(
 ) -> list[OutputFile]:
     """The theme pages and their index."""
     by_theme = theme_passages(articles)
-    years = sorted({a.meta.date[:4] for a in articles if a.meta.date and a.on_topic})
+    years = charts.year_range([a.meta.date[:4] for a in articles if a.meta.date and a.on_topic])
     files = []
     summary = []
     for theme in vocab.themes:
@@ -214,6 +217,7 @@ def theme_pages(
             source_count=len(sources),
             passage_count=len(passages),
             parameters=parameters.theme_links(theme.id, page) if parameters else [],
+            feed=rel(page, paths.theme_feed(theme.id)),
         )))
     files.append(OutputFile(paths.THEME_INDEX, render("theme_index.md.j2", themes=summary)))
     return files
@@ -240,34 +244,35 @@ def region_pages(
             province=province,
             adcode=places_index[province],
             places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
-            themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id))} for t, c in zip(vocab.themes, counts) if c],
+            themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id)),
+                     "anchor": paths.filtered_passages(places_index[province], t.id).partition("#")[2]}
+                    for t, c in zip(vocab.themes, counts) if c],
             figures=figure_rows(ranks, passages, page, province=province),
             groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page, province=province),
             more=max(0, len(passages) - MAX_REGION_EVIDENCE),
             parameters=parameters.province_rows(places_index[province], page) if parameters else [],
         )))
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
-    svg = charts.heatmap(
+    chart = charts.heatmap(
         "主题 × 省份（段落数）Themes by province (passages)",
         [r["name"] for r in top],
-        [(t.zh, t.color) for t in vocab.themes],
-        [r["counts"] for r in top],
+        [charts.Series(t.zh, t.en, t.color) for t in vocab.themes],
+        [[(count, paths.href(paths.REGION_INDEX, paths.filtered_passages(r["adcode"], t.id)))
+          for t, count in zip(vocab.themes, r["counts"], strict=True)] for r in top],
     )
-    files.append(OutputFile(paths.HEATMAP, svg))
     rows.sort(key=lambda r: (-r["passages"], r["adcode"]))
-    files.append(OutputFile(paths.REGION_INDEX, render("region_index.md.j2", rows=rows, themes=vocab.themes)))
+    files.append(OutputFile(paths.REGION_INDEX, render("region_index.md.j2", rows=rows, themes=vocab.themes, chart=chart)))
     return files
 
 
 def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
-    names = {t.id: t.zh for t in vocab.themes}
     months: dict[str, list[dict]] = defaultdict(list)
     for article in newest_first([a for a in articles if not a.duplicate_of]):
         key = article.meta.date[:7] if article.meta.date else "未注明日期 Undated"
         months[key].append({
             "date": article.meta.date or "—", "title": article.meta.title,
             "link": rel(paths.TIMELINE, article.page),
-            "themes": " · ".join(names[t] for t in article.themes), "on_topic": article.on_topic,
+            "themes": theme_names(article, vocab), "on_topic": article.on_topic,
         })
     years: dict[str, list[tuple[str, list[dict]]]] = defaultdict(list)
     for month, items in months.items():
@@ -276,7 +281,6 @@ def timeline_page(articles: list[Article], vocab: Vocabulary) -> OutputFile:
 
 
 def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
-    names = {t.id: t.zh for t in vocab.themes}
     ordered = newest_first([a for a in articles if not a.duplicate_of])
     chunks = [ordered[i:i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)] or [[]]
     files = []
@@ -288,8 +292,8 @@ def source_index_pages(articles: list[Article], vocab: Vocabulary) -> list[Outpu
             "source_index.md.j2", number=number, total=len(ordered), pages=pages,
             others=rel(page, paths.OTHERS),
             rows=[{"date": a.meta.date or "—", "title": a.meta.title, "link": rel(page, a.page),
-                   "publisher": a.meta.publisher or "—", "format": a.document.format,
-                   "themes": " · ".join(names[t] for t in a.themes) or ("—" if a.on_topic else "非主题 off-topic")}
+                   "publisher": a.meta.publisher or "—", "type": type_label(a.meta.doc_type) or "—",
+                   "themes": theme_names(a, vocab) or ("—" if a.on_topic else "非主题 off-topic")}
                   for a in chunk],
         )))
     return files

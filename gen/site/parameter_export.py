@@ -114,7 +114,11 @@ def csv_row(item: PublishedFact) -> list[str]:
              fact.qualifier, fact.scope_class, fact.scope_condition, fact.scope_base, place.name if place else "",
              place.adcode if place else "", place.province if place else "", fact.level, fact.date, fact.date_basis,
              item.article.id, item.article.page, fact.anchor, fact.quote, item.en]
-    # A spreadsheet would run a cell that starts like a formula; a leading apostrophe keeps it text.
+    return spreadsheet_text(cells)
+
+
+def spreadsheet_text(cells: list[str]) -> list[str]:
+    """A spreadsheet would run a cell that starts like a formula; a leading apostrophe keeps it text."""
     return ["'" + c if c.startswith(_FORMULA_START) else c for c in cells]
 
 

@@ -54,8 +54,6 @@ class ParameterTable:
         sections, files = [], []
         for parameter in self.vocab.parameters:
             chart = self._chart(parameter)
-            if chart:
-                files.append(OutputFile(paths.parameter_chart(parameter.id), chart))
             theme = theme_names.get(parameter.theme or "")
             sections.append({
                 "parameter": parameter,
@@ -64,7 +62,7 @@ class ParameterTable:
                 "baselines": [self._baseline(parameter, b) for b in parameter.baselines],
                 "rows": [self._row(item, count, page) for item, count in self.latest(parameter.id)],
                 "facts": len(self.by_parameter.get(parameter.id, [])),
-                "chart": rel(page, paths.parameter_chart(parameter.id)) if chart else "",
+                "chart": chart,
             })
         files.append(OutputFile(page, render(
             "parameters.md.j2", sections=sections, total=len(self.facts),
@@ -141,7 +139,8 @@ class ParameterTable:
         points = [(i.fact.date, i.fact.value.low, i.fact.value.high,
                    f"{_place_label(i)} {parameter_text.value_zh(i.fact.value, self.vocab, parameter.id, i.fact.qualifier)}"
                    f" ({i.fact.date})") for i in items]
-        return parameter_chart.values_over_time(title, _UNIT_LABELS.get(unit, unit), points)
+        links = [paths.href(paths.PARAMETERS, i.link) for i in items]
+        return parameter_chart.values_over_time(title, _UNIT_LABELS.get(unit, unit), points, links)
 
 
 _LEVELS = ("national", "provincial", "municipal", "county")

@@ -7,6 +7,7 @@ import html
 from gen.rendering import frontmatter, markup
 from gen.models import Article, OutputFile
 from gen.rendering.jinja import render
+from gen.site.source_meta import chip_rows
 
 
 def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
@@ -22,6 +23,7 @@ def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
         author=_html(meta.author),
         url=_html(meta.url),
         doc_number=_html(meta.doc_number),
+        provenance=_html(meta.provenance),
         doc_type=meta.doc_type,
         issuer_level=meta.issuer_level,
         effective=meta.effective,
@@ -46,7 +48,7 @@ def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
     text = render(
         "source.md.j2",
         front_matter=frontmatter.dump(front).rstrip("\n"),
-        meta_items=_meta_items(article),
+        chip_rows=chip_rows(article),
         paragraphs=paragraphs,
         url=meta.url,
     )
@@ -55,16 +57,3 @@ def source_page(article: Article, theme_names: dict[str, str]) -> OutputFile:
 
 def _html(value: str) -> str:
     return html.escape(value, quote=True)
-
-
-def _meta_items(article: Article) -> list[tuple[str, str]]:
-    meta = article.meta
-    items = [
-        ("日期 Date", meta.date),
-        ("来源 Publisher", meta.publisher),
-        ("作者 Author", meta.author),
-        ("文号 Doc. no.", meta.doc_number),
-        ("施行 Effective", meta.effective),
-        ("沿革 History", "；".join(f"{date} {event}" for date, event in meta.history)),
-    ]
-    return [(f"**{label}**", markup.escape(value)) for label, value in items if value]

@@ -10,8 +10,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gen.models import Article, Paragraph
+
+if TYPE_CHECKING:
+    from gen.understanding.themes import Vocabulary
 
 _SENTENCES = re.compile(r"[^。！？!?；;]*[。！？!?；;]?")
 
@@ -28,6 +32,12 @@ class Passage:
 
     def terms_for(self, theme: str) -> tuple[str, ...]:
         return next((m.terms for m in self.paragraph.themes if m.theme == theme), ())
+
+
+def theme_names(article: Article, vocab: Vocabulary) -> str:
+    """The source's themes as every listing shows them (home, sources index, timeline):
+    article.themes, the themes of the passages the theme pages quote, named in both languages."""
+    return " · ".join(f"{t.zh} {t.en}" for t in vocab.themes if t.id in article.themes)
 
 
 def newest_first(articles: list[Article]) -> list[Article]:

@@ -27,22 +27,34 @@ class Term:
         return found.group(0) if found else None
 
 
+_ENGLISH_AFTER_CHINESE = re.compile(r"[。；！？]\s*(?=[A-Z][a-z])")
+
+
 @dataclass(frozen=True)
 class Theme:
     id: str
     zh: str
     en: str
     description: str
-
-    @property
-    def description_zh(self) -> str:
-        """The Chinese sentence of the description (it is written Chinese first, then English)."""
-        latin = re.search(r"[A-Za-z]", self.description)
-        return self.description[: latin.start()].strip() if latin else self.description
     color: str
     heading_phrases: tuple[str, ...]  # phrases that, heading a section, pass the theme to it
     terms: tuple[Term, ...]
     negative: tuple[Term, ...]
+
+    @property
+    def description_zh(self) -> str:
+        """The Chinese sentences of the description (written Chinese first, then English):
+        cut where a Chinese sentence ends and an English one begins, never inside a word
+        (a Latin word inside the Chinese, such as 政采e贷 or PPP, stays)."""
+        return self.description[: self._english_start()].strip()
+
+    @property
+    def description_en(self) -> str:
+        return self.description[self._english_start():].strip()
+
+    def _english_start(self) -> int:
+        found = _ENGLISH_AFTER_CHINESE.search(self.description)
+        return found.end() if found else len(self.description)
 
 
 @dataclass(frozen=True)
