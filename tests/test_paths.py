@@ -42,3 +42,20 @@ def test_every_written_file_lies_under_a_generated_entry(seed_project):
     assert {paths.HOME, paths.THEME_INDEX, paths.REGION_INDEX, paths.TIMELINE, paths.GLOSSARY, paths.OTHERS,
             paths.SOURCES_JSON, paths.RSS, paths.JSON_FEED, paths.FIGURES_CSV, paths.PASSAGES_CSV,
             paths.theme_feed("sme")} <= set(generated)
+
+
+def test_no_file_of_the_project_is_ignored_by_git():
+    """An ignore rule that matches a module (`site/` once matched gen/site/) makes a new file
+    vanish from every commit while the working tree still runs: a fresh clone then lacks it."""
+    import subprocess
+
+    import pytest
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    candidates = [p.relative_to(ROOT).as_posix() for folder in ("gen", "tests", "tools", "hooks", "scripts")
+                  for p in (ROOT / folder).rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+                  and ".hypothesis" not in p.parts]
+    result = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(candidates),
+                            capture_output=True, text=True)
+    assert result.stdout.split() == []
