@@ -1,0 +1,170 @@
+"""What a figure is a fact about: the thing it measures, the period and the place its
+sentence gives for it.
+
+- measure: the words of its clause before it, less a leading period or place and trailing
+  verbs (规模为 -> 规模); a figure listed after another (105.73亿元、239.31亿元) shares the
+  first one's; where no words are left, the noun right after it (1.5万名评审专家).
+- period: the nearest time its sentence names before it (2021年, 截至10月底, 近五年来),
+  unless that time is a comparison's baseline (较2020年).
+- place: the place its sentence names nearest before it (a list such as 张掖市、海口市等
+  counts whole), else nationally when the sentence says 全国 before it, else the place
+  named after it; else the one place its passage names elsewhere; else its document's
+  place; else national. A round-up paragraph naming several places never lends one to a
+  sentence that names none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gen.models import Figure, Paragraph, Place
+from gen.site.taxonomy import sentence_bounds
+from gen.understanding.figure_rules import figure_rules
+
+_LIST_JOINT = re.compile(r"^(?:[、，,]|和|及|与|以及)?$")
+_CLAUSE_MARKS = "，,；;。！？!?：:"
+_MEASURE_CUT = "的”」）)"
+
+
+def with_facts(paragraph: Paragraph, document_places: tuple[Place, ...]) -> Paragraph:
+    """The paragraph with each figure's measure, period and place filled in."""
+    if not paragraph.figures:
+        return paragraph
+    text = paragraph.text
+    named = [p for p in paragraph.places if p.found_in == "text"]
+    figures: list[Figure] = []
+    for figure in paragraph.figures:
+        at = figure.start if figure.start >= 0 else text.find(figure.text)
+        if at < 0:
+            figures.append(figure)
+            continue
+        figure = replace(figure, start=at)
+        places, place_from = figure_place(text, figure, named, document_places)
+        figures.append(replace(figure, measure=measure_of(text, figure, figures[-1] if figures else None, named),
+                               period=period_of(text, at), places=places, place_from=place_from))
+    return replace(paragraph, figures=tuple(figures))
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+
+
+def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[Place]) -> str:
+    rules = figure_rules()
+    at = figure.start
+    start = _clause_start(text, at)
+    if previous is not None and previous.start >= start:
+        between = text[previous.start + len(previous.text):at]
+        if _LIST_JOINT.match(between):
+            return previous.measure  # 分别为105.73亿元、239.31亿元
+        left = ""  # the words before are the earlier figure's noun (1.5万名专家和近1000家机构)
+    else:
+        left = _trim_left(text[start:at], places)
+    share = rules.before_share.search(left) if figure.unit == "%" else None
+    if share and share["word"] not in rules.share_bound_excluded:
+        left = left[: share.start()]  # 份额超过总规模的80%: the share is of 份额
+    elif share:
+        # 绿色采购额占同类产品采购额的80%: the share is of what comes before 占; a clause
+        # opening with 占 (…，占全省政府采购规模的89.71%) names only the whole
+        left = left[: share.start()] if share.start() > 0 else left[share.start():]
+    while True:
+        trimmed = rules.trailing.sub("", left)
+        if trimmed == left:
+            break
+        left = trimmed
+    if len(left.strip()) < 2:
+        return _noun_after(text, at + len(figure.text))
+    if len(left) > rules.max_measure:
+        cut = max(left.rfind(c, 0, len(left) - 1) for c in _MEASURE_CUT)
+        left = left[cut + 1:] if cut >= 0 and len(left) - cut - 1 >= 2 else left[-rules.max_measure:]
+    return left.strip()
+
+
+def _trim_left(left: str, places: list[Place]) -> str:
+    """Less the clause's leading words: a period, a place, 其中, 全省."""
+    rules = figure_rules()
+    names = sorted({p.name for p in places}, key=len, reverse=True)
+    while left:
+        period = rules.periods.match(left)
+        if period and period.end() > 0:
+            left = left[period.end():]
+            continue
+        lead = rules.leading.match(left)
+        if lead:
+            left = left[lead.end():]
+            continue
+        name = next((n for n in names if left.startswith(n)), None)
+        if name:
+            left = left[len(name):]
+            continue
+        baseline = next((w for w in rules.baseline_before_period if left.startswith(w)), None)
+        if baseline and rules.periods.match(left, len(baseline)):
+            left = left[rules.periods.match(left, len(baseline)).end():]
+            continue
+        break
+    return left
+
+
+def _noun_after(text: str, at: int) -> str:
+    rules = figure_rules()
+    skip = rules.skip_after.match(text, at)
+    at = skip.end() if skip else at
+    window = text[at: at + rules.max_measure]
+    stop = rules.stop_after.search(window)
+    noun = window[: stop.start()] if stop else window
+    return noun if len(noun) >= 2 else ""
+
+
+def period_of(text: str, at: int) -> str:
+    rules = figure_rules()
+    start, _ = sentence_bounds(text, at)
+    best = ""
+    for match in rules.periods.finditer(text, start, at):
+        if match.end() > at:
+            break
+        if any(text.endswith(w, start, match.start()) for w in rules.baseline_before_period):
+            continue  # 较2020年: what the figure is compared with
+        best = match.group()
+    return best
+
+
+def figure_place(text: str, figure: Figure, named: list[Place], document_places: tuple[Place, ...]
+                 ) -> tuple[tuple[Place, ...], str]:
+    at = figure.start
+    start, end = sentence_bounds(text, at)
+    mentions = sorted((found, found + len(place.name), place) for place in named
+                      for found in _positions(text, place.name, start, end))
+    before = [m for m in mentions if m[1] <= at]
+    if before:
+        chosen = [before[-1]]
+        for mention in reversed(before[:-1]):
+            if mention[1] <= chosen[0][0] and _LIST_JOINT.match(text[mention[1]:chosen[0][0]]):
+                chosen.insert(0, mention)
+            else:
+                break
+        return _without_prefixes([m[2] for m in chosen]), "sentence"
+    if figure_rules().national.search(text, start, at):
+        return (), "national"
+    after = [m[2] for m in mentions if m[0] >= at][:1]
+    if after:
+        return tuple(after), "sentence"
+    elsewhere = _without_prefixes(named)
+    if len({p.adcode for p in elsewhere}) == 1:
+        return (replace(elsewhere[0], found_in="passage"),), "passage"
+    if document_places:
+        return tuple(replace(p, found_in="document") for p in document_places), "document"
+    return (), "national"
+
+
+def _without_prefixes(found: list[Place]) -> tuple[Place, ...]:
+    """A province named just before its own city ("甘肃省兰州新区") is that city's prefix."""
+    return tuple(dict.fromkeys(p for p in found if not any(o.province == p.name and o.name != p.name for o in found)))
+
+
+def _positions(text: str, name: str, start: int, end: int) -> list[int]:
+    out, at = [], text.find(name, start, end)
+    while at >= 0:
+        out.append(at)
+        at = text.find(name, at + len(name), end)
+    return out
