@@ -23,7 +23,7 @@ from gen.site.taxonomy import sentence_bounds
 from gen.understanding.figure_rules import figure_rules
 
 _LIST_JOINT = re.compile(r"^(?:[、，,]|和|及|与|以及)?$")
-_CLAUSE_MARKS = "，,；;。！？!?：:"
+_CLAUSE_MARKS = "，,；;。！？!?：:（("
 _MEASURE_CUT = "的”」）)"
 
 
@@ -61,13 +61,17 @@ def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[
         left = ""  # the words before are the earlier figure's noun (1.5万名专家和近1000家机构)
     else:
         left = _trim_left(text[start:at], places)
+        if left.endswith("等") and "、" in left and figure.unit not in ("CNY", "%"):
+            left = ""  # 开标、评标等7个方面: the list is what the count counts; the noun follows
     share = rules.before_share.search(left) if figure.unit == "%" else None
     if share and share["word"] not in rules.share_bound_excluded:
         left = left[: share.start()]  # 份额超过总规模的80%: the share is of 份额
     elif share:
         # 绿色采购额占同类产品采购额的80%: the share is of what comes before 占; a clause
         # opening with 占 (…，占全省政府采购规模的89.71%) names only the whole
-        left = left[: share.start()] if share.start() > 0 else left[share.start():]
+        subject = left[: share.start()]
+        # …分别占全国政府采购规模的63.4%、1.1%: a listed subject is no one figure's measure
+        left = subject if subject and "、" not in subject else left[share.start():]
     while True:
         trimmed = rules.trailing.sub("", left)
         if trimmed == left:

@@ -127,6 +127,8 @@ def _number(text: str) -> float | None:
 
 
 def _tidy(value: float) -> float:
-    """Whole numbers as int, so 683.77亿 is 68377000000, not 68377000000.00001."""
-    rounded = round(value, 4)
+    """Whole numbers as int, so 683.77亿 is 68377000000, not 68377000000.00001 (a double holds
+    about 15 significant digits: 9943.3亿 is 994329999999.9999 until rounded to them)."""
+    whole_digits = len(str(int(abs(value))))
+    rounded = round(value, max(0, min(4, 14 - whole_digits)))
     return int(rounded) if rounded == int(rounded) else rounded
