@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gen.site import charts
 from gen.understanding.glossary import glossary, owners
-from gen.site.indexes import figure_places, place_label, rel
+from gen.site.indexes import figure_row, rel
 from gen.models import Article, OutputFile
 from gen.rendering.jinja import render
 from gen.site.taxonomy import around, newest_first
@@ -56,9 +56,8 @@ def headline_figures(articles: list[Article]) -> list[dict]:
             top = max(amounts, key=lambda f: f.value)
             rows.append((-top.value, order, top, article, paragraph))
     rows.sort(key=lambda r: r[:2])
-    return [{"value": top.text, "what": around(paragraph.text, top.text), "when": article.meta.date or "—",
-             "where": place_label(figure_places(article, paragraph, top)),
-             "link": f"{article.page}#{paragraph.anchor}"} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
+    return [figure_row(article, paragraph, top, f"{article.page}#{paragraph.anchor}")
+            for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
 def glossary_page(articles: list[Article]) -> OutputFile:
