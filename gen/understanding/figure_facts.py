@@ -16,15 +16,47 @@ sentence gives for it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from gen.models import Figure, Paragraph, Place
-from gen.site.taxonomy import sentence_bounds
 from gen.understanding.figure_rules import figure_rules
 
 _LIST_JOINT = re.compile(r"^(?:[、，,]|和|及|与|以及)?$")
 _CLAUSE_MARKS = "，,；;。！？!?：:（("
 _MEASURE_CUT = "的”」）)"
+
+
+_SENTENCE_MARKS = "。！？!?；;"
+_MEASURE_WINDOW = 64  # a measure is read from at most this many characters before its figure
+
+
+class _Marks:
+    """The paragraph's sentence and clause breaks, periods, national words and place
+    mentions found once, so each figure looks its own up by bisection: a paragraph of many
+    figures costs linear time, not the paragraph's length once per figure."""
+
+    def __init__(self, text: str, named: list[Place]):
+        rules = figure_rules()
+        self.text = text
+        self.sentences = [i for i, c in enumerate(text) if c in _SENTENCE_MARKS]
+        self.clauses = [i for i, c in enumerate(text) if c in _CLAUSE_MARKS]
+        self.periods = [m for m in rules.periods.finditer(text) if m.end() > m.start()]
+        self.period_ends = [m.end() for m in self.periods]
+        self.national = [m.span() for m in rules.national.finditer(text)]
+        self.mentions = sorted((found, found + len(place.name), place) for place in {p.name: p for p in named}.values()
+                               for found in _positions(text, place.name, 0, len(text)))
+        self.mention_starts = [m[0] for m in self.mentions]
+        elsewhere = _without_prefixes(named)
+        self.single = elsewhere[0] if len({p.adcode for p in elsewhere}) == 1 else None
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        i = bisect_left(self.sentences, at)
+        return (self.sentences[i - 1] + 1 if i else 0), (self.sentences[i] + 1 if i < len(self.sentences) else len(self.text))
+
+    def clause_start(self, at: int) -> int:
+        i = bisect_left(self.clauses, at)
+        return max(self.clauses[i - 1] + 1 if i else 0, at - _MEASURE_WINDOW)
 
 
 def with_facts(paragraph: Paragraph, document_places: tuple[Place, ...]) -> Paragraph:
@@ -33,31 +65,29 @@ def with_facts(paragraph: Paragraph, document_places: tuple[Place, ...]) -> Para
         return paragraph
     text = paragraph.text
     named = [p for p in paragraph.places if p.found_in == "text"]
+    marks = _Marks(text, named)
     figures: list[Figure] = []
     for figure in paragraph.figures:
         at = figure.start if figure.start >= 0 else text.find(figure.text)
         if at < 0:
             figures.append(figure)
             continue
-        figure = replace(figure, start=at)
-        places, place_from = figure_place(text, figure, named, document_places)
-        figures.append(replace(figure, measure=measure_of(text, figure, figures[-1] if figures else None, named),
-                               period=period_of(text, at), places=places, place_from=place_from))
+        if figure.start != at:
+            figure = replace(figure, start=at)
+        places, place_from = _place(marks, figure, document_places)
+        figures.append(replace(figure, measure=measure_of(text, figure, figures[-1] if figures else None, named, marks),
+                               period=_period(marks, at), places=places, place_from=place_from))
     return replace(paragraph, figures=tuple(figures))
 
 
-def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-
-
-def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[Place]) -> str:
+def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[Place], marks: _Marks | None = None) -> str:
     rules = figure_rules()
     at = figure.start
-    start = _clause_start(text, at)
+    start = (marks or _Marks(text, places)).clause_start(at)
     if previous is not None and previous.start >= start:
         between = text[previous.start + len(previous.text):at]
-        if _LIST_JOINT.match(between):
-            return previous.measure  # 分别为105.73亿元、239.31亿元
+        if _LIST_JOINT.match(between) or rules.change_between.match(between):
+            return previous.measure  # 分别为105.73亿元、239.31亿元; 由6%—10%提高至10%—20%
         left = ""  # the words before are the earlier figure's noun (1.5万名专家和近1000家机构)
     else:
         left = _trim_left(text[start:at], places)
@@ -81,7 +111,10 @@ def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[
         return _noun_after(text, at + len(figure.text))
     if len(left) > rules.max_measure:
         cut = max(left.rfind(c, 0, len(left) - 1) for c in _MEASURE_CUT)
-        left = left[cut + 1:] if cut >= 0 and len(left) - cut - 1 >= 2 else left[-rules.max_measure:]
+        if cut >= 0 and len(left) - cut - 1 >= 2:
+            left = left[cut + 1:]
+        elif len(left) > rules.hard_max_measure:
+            return ""
     return left.strip()
 
 
@@ -121,41 +154,50 @@ def _noun_after(text: str, at: int) -> str:
 
 
 def period_of(text: str, at: int) -> str:
+    return _period(_Marks(text, []), at)
+
+
+def _period(marks: _Marks, at: int) -> str:
+    """The nearest period before `at` in its sentence that is no comparison's baseline (较2020年)."""
     rules = figure_rules()
-    start, _ = sentence_bounds(text, at)
-    best = ""
-    for match in rules.periods.finditer(text, start, at):
-        if match.end() > at:
-            break
-        if any(text.endswith(w, start, match.start()) for w in rules.baseline_before_period):
-            continue  # 较2020年: what the figure is compared with
-        best = match.group()
-    return best
+    start, _ = marks.sentence(at)
+    i = bisect_right(marks.period_ends, at) - 1
+    while i >= 0 and marks.periods[i].start() >= start:
+        match = marks.periods[i]
+        if not any(marks.text.endswith(w, start, match.start()) for w in rules.baseline_before_period):
+            return match.group()
+        i -= 1
+    return ""
 
 
 def figure_place(text: str, figure: Figure, named: list[Place], document_places: tuple[Place, ...]
                  ) -> tuple[tuple[Place, ...], str]:
-    at = figure.start
-    start, end = sentence_bounds(text, at)
-    mentions = sorted((found, found + len(place.name), place) for place in named
-                      for found in _positions(text, place.name, start, end))
-    before = [m for m in mentions if m[1] <= at]
-    if before:
-        chosen = [before[-1]]
-        for mention in reversed(before[:-1]):
+    return _place(_Marks(text, named), figure, document_places)
+
+
+def _place(marks: _Marks, figure: Figure, document_places: tuple[Place, ...]) -> tuple[tuple[Place, ...], str]:
+    at, text = figure.start, marks.text
+    start, end = marks.sentence(at)
+    mentions, first = marks.mentions, bisect_left(marks.mention_starts, start)
+    i = bisect_left(marks.mention_starts, at) - 1
+    while i >= first and mentions[i][1] > at:
+        i -= 1  # a mention overlapping the figure is not before it
+    if i >= first:
+        chosen = [mentions[i]]
+        for mention in reversed(mentions[first:i]):
             if mention[1] <= chosen[0][0] and _LIST_JOINT.match(text[mention[1]:chosen[0][0]]):
                 chosen.insert(0, mention)
             else:
                 break
         return _without_prefixes([m[2] for m in chosen]), "sentence"
-    if figure_rules().national.search(text, start, at):
+    k = bisect_left(marks.national, (start, -1))
+    if k < len(marks.national) and marks.national[k][1] <= at:
         return (), "national"
-    after = [m[2] for m in mentions if m[0] >= at][:1]
-    if after:
-        return tuple(after), "sentence"
-    elsewhere = _without_prefixes(named)
-    if len({p.adcode for p in elsewhere}) == 1:
-        return (replace(elsewhere[0], found_in="passage"),), "passage"
+    j = bisect_left(marks.mention_starts, at)
+    if j < len(mentions) and mentions[j][1] <= end:
+        return (mentions[j][2],), "sentence"
+    if marks.single is not None:
+        return (replace(marks.single, found_in="passage"),), "passage"
     if document_places:
         return tuple(replace(p, found_in="document") for p in document_places), "document"
     return (), "national"

@@ -35,6 +35,8 @@ class FigureRules:
     stop_after: re.Pattern[str]
     skip_after: re.Pattern[str]
     max_measure: int
+    hard_max_measure: int
+    change_between: re.Pattern[str]
 
 
 @cache
@@ -59,4 +61,6 @@ def figure_rules() -> FigureRules:
         stop_after=re.compile(rf"{_alternation(measure['stop_after'])}|[，,；;。：:、（(“\"\s]"),
         skip_after=re.compile(rf"(?:{_alternation(measure['skip_after'])})+"),
         max_measure=int(measure["max_length"]),
+        hard_max_measure=int(measure["hard_max_length"]),
+        change_between=re.compile(measure["change_between"]),
     )
