@@ -28,6 +28,7 @@ _MEASURE_CUT = "的”」）)"
 
 
 _SENTENCE_MARKS = "。！？!?；;"
+_MAX_LISTED = 12  # a list of places longer than this keeps its last ones (a table shows three and 等)
 _MEASURE_WINDOW = 64  # a measure is read from at most this many characters before its figure
 
 
@@ -184,8 +185,9 @@ def _place(marks: _Marks, figure: Figure, document_places: tuple[Place, ...]) ->
         i -= 1  # a mention overlapping the figure is not before it
     if i >= first:
         chosen = [mentions[i]]
-        for mention in reversed(mentions[first:i]):
-            if mention[1] <= chosen[0][0] and _LIST_JOINT.match(text[mention[1]:chosen[0][0]]):
+        for k in range(i - 1, first - 1, -1):  # indices, not a slice: a slice copies the sentence's mentions
+            mention = mentions[k]
+            if len(chosen) < _MAX_LISTED and mention[1] <= chosen[0][0] and _LIST_JOINT.match(text[mention[1]:chosen[0][0]]):
                 chosen.insert(0, mention)
             else:
                 break
