@@ -99,6 +99,13 @@ def test_place_from_sentence_passage_document_or_national():
     assert both[-1].place_from == "document"  # a round-up lends no city to a sentence naming none
 
 
+def test_a_province_wide_sentence_inherits_its_city_s_province():
+    text = "2023年济南市政府采购规模突破500亿元。全省各地累计为中小企业节约成本近20亿元。"
+    city, province = facts(text, places=(JINAN,))
+    assert (city.places, city.place_from) == ((JINAN,), "sentence")
+    assert (province.places[0].name, province.places[0].adcode, province.place_from) == ("山东省", "370000", "passage")
+
+
 def test_the_table_cells_mark_inherited_places_and_the_publication_date():
     (inherited,) = facts("全年完成项目1.2万个。", document=(WEIHAI,))
     assert figure_where(inherited) == "威海市（文件所在地 from document）"

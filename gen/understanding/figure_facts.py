@@ -198,11 +198,21 @@ def _place(marks: _Marks, figure: Figure, document_places: tuple[Place, ...]) ->
     j = bisect_left(marks.mention_starts, at)
     if j < len(mentions) and mentions[j][1] <= end:
         return (mentions[j][2],), "sentence"
+    province_wide = figure_rules().province_wide.search(text, start, at) is not None
     if marks.single is not None:
-        return (replace(marks.single, found_in="passage"),), "passage"
+        return (replace(_widened(marks.single, province_wide), found_in="passage"),), "passage"
     if document_places:
-        return tuple(replace(p, found_in="document") for p in document_places), "document"
+        return tuple(dict.fromkeys(replace(_widened(p, province_wide), found_in="document") for p in document_places)), "document"
     return (), "national"
+
+
+def _widened(place: Place, province_wide: bool) -> Place:
+    """The province of an inherited city when the sentence speaks of the whole province (全省)."""
+    if not province_wide or not place.city:  # already a province (or a province-run county)
+        return place
+    from gen.understanding.places import gazetteer  # the gazetteer loads once, and only here
+
+    return next((p for p in gazetteer().find(place.province) if p.name == place.province), place)
 
 
 def _without_prefixes(found: list[Place]) -> tuple[Place, ...]:

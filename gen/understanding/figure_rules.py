@@ -30,6 +30,7 @@ class FigureRules:
     periods: re.Pattern[str]
     baseline_before_period: tuple[str, ...]
     national: re.Pattern[str]
+    province_wide: re.Pattern[str]
     trailing: re.Pattern[str]
     leading: re.Pattern[str]
     stop_after: re.Pattern[str]
@@ -56,6 +57,7 @@ def figure_rules() -> FigureRules:
         periods=re.compile("|".join(f"(?:{p})" for p in data["periods"])),
         baseline_before_period=tuple(data["baseline_before_period"]),
         national=re.compile(_alternation(data["national_words"])),
+        province_wide=re.compile(_alternation(data["province_words"])),
         trailing=re.compile(rf"(?:{_alternation(measure['trailing_words'])})$"),
         leading=re.compile(rf"^(?:{_alternation(measure['leading_words'])}|[，,：:\s])"),
         stop_after=re.compile(rf"{_alternation(measure['stop_after'])}|[，,；;。：:、（(“\"\s]"),
