@@ -76,6 +76,16 @@ def test_a_figure_knows_what_it_measures_and_its_period(text, measure, period):
     assert figure.period == period
 
 
+def test_a_count_is_measured_by_the_head_noun_after_it():
+    measures = {f.text: f.measure for f in facts(
+        "31个需求一致、应用普遍的采购品目和5个政策示范性强的采购品目纳入集中采购目录。"
+        "政采云吸纳1.8万家来自山区26县及海岛县的供应商。"
+        "对200万元以下的货物和服务采购项目、400万元以下的工程采购项目，专门面向中小企业采购。"
+        "对近1000家政府采购代理机构的3800名专职人员开展培训。")}
+    assert measures == {"31个": "采购品目", "5个": "采购品目", "1.8万家": "供应商", "200万元以下": "货物",
+                        "400万元以下": "工程采购项目", "近1000家": "政府采购代理机构", "3800名": "专职人员"}
+
+
 def test_a_figure_listed_after_another_shares_its_measure():
     amounts = facts("货物、工程、服务类采购规模分别为9943.3亿元、15566.7亿元和10889亿元。")
     assert [f.value for f in amounts] == [994_330_000_000, 1_556_670_000_000, 1_088_900_000_000]

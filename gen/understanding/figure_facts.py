@@ -68,7 +68,7 @@ def with_facts(paragraph: Paragraph, document_places: tuple[Place, ...]) -> Para
     named = [p for p in paragraph.places if p.found_in == "text"]
     marks = _Marks(text, named)
     figures: list[Figure] = []
-    for figure in paragraph.figures:
+    for index, figure in enumerate(paragraph.figures):
         at = figure.start if figure.start >= 0 else text.find(figure.text)
         if at < 0:
             figures.append(figure)
@@ -76,12 +76,17 @@ def with_facts(paragraph: Paragraph, document_places: tuple[Place, ...]) -> Para
         if figure.start != at:
             figure = replace(figure, start=at)
         places, place_from = _place(marks, figure, document_places)
-        figures.append(replace(figure, measure=measure_of(text, figure, figures[-1] if figures else None, named, marks),
+        following = paragraph.figures[index + 1].start if index + 1 < len(paragraph.figures) else len(text)
+        figures.append(replace(figure, measure=measure_of(text, figure, figures[-1] if figures else None, named, marks,
+                                                          following),
                                period=_period(marks, at), places=places, place_from=place_from))
     return replace(paragraph, figures=tuple(figures))
 
 
-def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[Place], marks: _Marks | None = None) -> str:
+def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[Place], marks: _Marks | None = None,
+               following: int = -1) -> str:
+    """What the figure measures; the noun after it is read no further than `following`,
+    where the next figure starts (200万元以下的货物…、400万元以下的工程采购项目)."""
     rules = figure_rules()
     at = figure.start
     start = (marks or _Marks(text, places)).clause_start(at)
@@ -103,13 +108,15 @@ def measure_of(text: str, figure: Figure, previous: Figure | None, places: list[
         subject = left[: share.start()]
         # …分别占全国政府采购规模的63.4%、1.1%: a listed subject is no one figure's measure
         left = subject if subject and "、" not in subject else left[share.start():]
+    takes_object = figure.unit not in ("CNY", "%") and rules.object_verb.search(left) is not None
     while True:
         trimmed = rules.trailing.sub("", left)
         if trimmed == left:
             break
         left = trimmed
-    if len(left.strip()) < 2:
-        return _noun_after(text, at + len(figure.text))
+    if len(left.strip()) < 2 or takes_object:
+        noun = _noun_after(text, at + len(figure.text), following if following > at else len(text))
+        return noun or (left.strip() if len(left.strip()) >= 2 else "")
     if len(left) > rules.max_measure:
         cut = max(left.rfind(c, 0, len(left) - 1) for c in _MEASURE_CUT)
         if cut >= 0 and len(left) - cut - 1 >= 2:
@@ -144,14 +151,21 @@ def _trim_left(left: str, places: list[Place]) -> str:
     return left
 
 
-def _noun_after(text: str, at: int) -> str:
+def _noun_after(text: str, at: int, limit: int) -> str:
     rules = figure_rules()
     skip = rules.skip_after.match(text, at)
     at = skip.end() if skip else at
-    window = text[at: at + rules.max_measure]
-    stop = rules.stop_after.search(window)
-    noun = window[: stop.start()] if stop else window
-    return noun if len(noun) >= 2 else ""
+    window = text[at: min(limit, at + rules.max_measure + 8)]
+    window = window[: min([i for i in map(window.find, _CLAUSE_MARKS) if i >= 0], default=len(window))]
+    # 需求一致、应用普遍的采购品目, 来自山区26县及海岛县的供应商: the head noun follows the last
+    # 的 of the clause, unless a figure follows it (代理机构的3800名: a possessive)
+    heads = [i + 1 for i, c in enumerate(window) if c == "的" and not window[i + 1:i + 2].isdigit()]
+    for begin in (heads[-1:] or []) + [0]:
+        stop = rules.stop_after.search(window, begin)
+        noun = window[begin: stop.start() if stop else len(window)]
+        if 2 <= len(noun) <= rules.max_measure:
+            return noun
+    return ""
 
 
 def period_of(text: str, at: int) -> str:

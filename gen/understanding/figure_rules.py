@@ -35,6 +35,7 @@ class FigureRules:
     leading: re.Pattern[str]
     stop_after: re.Pattern[str]
     skip_after: re.Pattern[str]
+    object_verb: re.Pattern[str]
     max_measure: int
     hard_max_measure: int
     change_between: re.Pattern[str]
@@ -61,6 +62,7 @@ def figure_rules() -> FigureRules:
         trailing=re.compile(rf"(?:{_alternation(measure['trailing_words'])})$"),
         leading=re.compile(rf"^(?:{_alternation(measure['leading_words'])}|[，,：:\s])"),
         stop_after=re.compile(rf"{_alternation(measure['stop_after'])}|[，,；;。：:、（(“\"\s]"),
+        object_verb=re.compile(rf"(?:{_alternation(measure['object_verbs'])})$"),
         skip_after=re.compile(rf"(?:{_alternation(measure['skip_after'])})+"),
         max_measure=int(measure["max_length"]),
         hard_max_measure=int(measure["hard_max_length"]),
