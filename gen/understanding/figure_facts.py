@@ -45,6 +45,7 @@ class _Marks:
         self.periods = [m for m in rules.periods.finditer(text) if m.end() > m.start()]
         self.period_ends = [m.end() for m in self.periods]
         self.national = [m.span() for m in rules.national.finditer(text)]
+        self.province_wide = [m.span() for m in rules.province_wide.finditer(text)]
         self.mentions = sorted((found, found + len(place.name), place) for place in {p.name: p for p in named}.values()
                                for found in _positions(text, place.name, 0, len(text)))
         self.mention_starts = [m[0] for m in self.mentions]
@@ -206,18 +207,23 @@ def _place(marks: _Marks, figure: Figure, document_places: tuple[Place, ...]) ->
             else:
                 break
         return _without_prefixes([m[2] for m in chosen]), "sentence"
-    k = bisect_left(marks.national, (start, -1))
-    if k < len(marks.national) and marks.national[k][1] <= at:
+    if _named_between(marks.national, start, at):
         return (), "national"
     j = bisect_left(marks.mention_starts, at)
     if j < len(mentions) and mentions[j][1] <= end:
         return (mentions[j][2],), "sentence"
-    province_wide = figure_rules().province_wide.search(text, start, at) is not None
+    province_wide = _named_between(marks.province_wide, start, at)
     if marks.single is not None:
         return (replace(_widened(marks.single, province_wide), found_in="passage"),), "passage"
     if document_places:
         return tuple(dict.fromkeys(replace(_widened(p, province_wide), found_in="document") for p in document_places)), "document"
     return (), "national"
+
+
+def _named_between(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted, non-overlapping spans lies within start..end."""
+    k = bisect_left(spans, (start, -1))
+    return k < len(spans) and spans[k][1] <= end
 
 
 def _widened(place: Place, province_wide: bool) -> Place:
