@@ -97,20 +97,26 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Figure:
-    text: str
-    value: float
-    unit: str
-    upper: float | None = None  # the top of a range ("6%—10%")
-
-
-@dataclass(frozen=True)
 class Place:
     name: str
     province: str
     city: str
     adcode: str
     found_in: str = "text"  # "document": the passage names no place and has its document's
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    value: float
+    unit: str
+    upper: float | None = None  # the top of a range ("6%—10%")
+    qualifier: str = ""  # as written: 近, 余, 以上; "达到…以上" when before and after the number
+    measure: str = ""  # the words of its sentence naming what it counts ("中小企业合同金额"), or ""
+    period: str = ""  # the time its sentence gives for it ("2021年", "截至10月底"), or ""
+    places: tuple[Place, ...] = ()  # where it is for; () for a national figure
+    place_from: str = "national"  # sentence | passage | document | national
+    start: int = -1  # where `text` starts in its paragraph
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""A figure's place is the place its own sentence names, or is marked as the source's place,
-or says it is not stated: never the first places of a round-up paragraph."""
+"""A figure's place is the place its own sentence names, or is marked as inherited (its
+passage's or its document's) or national: never the first places of a round-up paragraph."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import re
 
 from gen import paths
 from gen.models import Figure, Paragraph, Place
-from gen.site.indexes import figure_places
+from gen.site.indexes import NATIONAL_LABEL
 from gen.site.taxonomy import sentence_bounds
+from gen.understanding.figure_facts import figure_place
 
-ROW = re.compile(r"^\| \*\*(?P<value>[^*]+)\*\* \| (?P<what>.*?) \| (?P<where>[^|]+) \| [^|]+ \| \[段落 ¶\]\((?P<link>[^)]+)\)(?: · \[原文 ↗\]\([^)]+\))? \|$")
+ROW = re.compile(r"^\| \*\*(?P<value>[^*]+)\*\* \| (?P<what>.*?) \| (?P<where>[^|]+) \| (?P<when>[^|]+) \| \[段落 ¶\]\((?P<link>[^)]+)\)(?: · \[原文 ↗\]\([^)]+\))? \|$")
 
 
 def test_every_figure_row_names_a_place_of_its_own_sentence(seed_project, sources_data):
@@ -28,7 +29,8 @@ def test_every_figure_row_names_a_place_of_its_own_sentence(seed_project, source
             file_name, anchor = row["link"].rsplit("/", 1)[-1].split("#")
             text = paragraphs[(file_name, anchor)]
             where = row["where"].strip()
-            if "来源所在地" in where or where == "未注明 not stated":
+            if "所在地" in where or where == NATIONAL_LABEL:
+                assert where == NATIONAL_LABEL or where.endswith(("from passage）", "from document）")), where
                 continue
             at = text.find(row["value"].replace("\\", ""))
             start, end = sentence_bounds(text, at)
@@ -48,13 +50,11 @@ def test_a_list_of_cities_before_a_figure_counts_whole_and_a_province_prefix_is_
               _place("兰州新区", "甘肃省"))
     paragraph = Paragraph("p-1", text, places=places)
 
-    class Article:
-        places = ()
-
-    first = figure_places(Article(), paragraph, Figure("10%—20%", 10, "%", 20))
-    assert [p.name for p in first] == ["张掖市", "海口市"]
-    second = figure_places(Article(), paragraph, Figure("15%—20%", 15, "%", 20))
-    assert [p.name for p in second] == ["兰州新区"]
+    named = [p for p in paragraph.places if p.found_in == "text"]
+    first, source = figure_place(text, Figure("10%—20%", 10, "%", 20, start=text.find("10%—20%")), named, ())
+    assert [p.name for p in first] == ["张掖市", "海口市"] and source == "sentence"
+    second, source = figure_place(text, Figure("15%—20%", 15, "%", 20, start=text.find("15%—20%")), named, ())
+    assert [p.name for p in second] == ["兰州新区"] and source == "sentence"
 
 
 def test_a_province_page_quotes_what_a_round_up_says_of_that_province(seed_project, sources_data):
@@ -70,3 +70,28 @@ def test_a_province_page_quotes_what_a_round_up_says_of_that_province(seed_proje
                 assert any(name in quoted for name in own), (page.name, quoted[:60], own)
                 checked += 1
     assert checked >= 5
+
+
+def test_every_figure_row_shows_its_figure_as_written_its_measure_and_its_period(seed_project, sources_data):
+    paragraphs = {(s["page"].removeprefix("sources/"), p["anchor"]): p for s in sources_data["sources"]
+                  for p in s["paragraphs"]}
+    docs = seed_project / "docs"
+    rows = [row for page in [paths.HOME, *(p.relative_to(docs).as_posix() for p in (docs / "themes").glob("*.md")),
+                             *(p.relative_to(docs).as_posix() for p in (docs / "regions").glob("*.md"))]
+            for row in map(ROW.match, (docs / page).read_text(encoding="utf-8").splitlines()) if row]
+    with_period = 0
+    for row in rows:
+        file_name, anchor = row["link"].rsplit("/", 1)[-1].split("#")
+        paragraph = paragraphs[(file_name, anchor)]
+        value = row["value"].replace("\\", "")
+        figure = next(f for f in paragraph["figures"] if f["text"] == value)
+        assert value in paragraph["text"]
+        if figure["measure"]:
+            assert row["what"].replace("\\", "") == figure["measure"]
+        when = row["when"].strip()
+        if figure["period"]:
+            assert when.startswith(figure["period"]), (value, when, figure["period"])
+            with_period += 1
+        else:
+            assert when.endswith("（发布日期 published）") or when == "—", when
+    assert len(rows) >= 20 and with_period >= 5

@@ -43,6 +43,19 @@ def _figures(text_of):
     return run
 
 
+def _figure_facts(text_of):
+    """Figures with their measure, period and place, as the classifier reads them."""
+    def run(n):
+        from gen.models import Paragraph, Place
+        from gen.understanding.figure_facts import with_facts
+        from gen.understanding.figures import find_figures
+
+        text = text_of(n)
+        paragraph = Paragraph("p-1", text, places=(Place("济南市", "山东省", "济南市", "370100"),), figures=find_figures(text))
+        return lambda: f"{len(with_facts(paragraph, ()).figures)} figure facts"
+    return run
+
+
 def _anchors(n):
     from gen.models import Block, Document, Meta
     from gen.understanding.assemble import paragraphs_of
@@ -127,6 +140,8 @@ CASES = {
     "figures: thousands groups": (100_000, _figures(lambda n: "元1" + ",000" * (n // 4))),
     "figures: decimal points": (100_000, _figures(lambda n: "元%" + "1." * (n // 2))),
     "figures: many in one paragraph": (160_000, _figures(lambda n: "采购金额12元，占比5%，共3家；" * (n // 16))),
+    "figure facts: many in one sentence": (160_000, _figure_facts(lambda n: "济南市2021年采购金额近12亿元、共3家" * (n // 20))),
+    "figure facts: many in one clause": (160_000, _figure_facts(lambda n: "采购金额12亿元以上" * (n // 10))),
     "anchors: one line repeated": (20_000, _anchors),
     "front matter: alias bomb": (200, _front_matter(_alias_bomb)),
     "front matter: deep nesting": (100_000, _front_matter(lambda n: "---\ntitle: " + "[" * n + "]" * n + "\n---\n正文\n")),

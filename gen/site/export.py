@@ -19,10 +19,20 @@ def passage_place_json(place: Place) -> dict:
     return {**place_json(place), "from": place.found_in}
 
 
+def _figure_place_json(place: Place) -> dict:
+    return {"name": place.name, "adcode": place.adcode, "province": place.province}
+
+
 def figure_json(figure: Figure) -> dict:
     data = {"text": figure.text, "value": figure.value, "unit": figure.unit}
     if figure.upper is not None:
         data["upper"] = figure.upper
+    data |= {
+        "qualifier": figure.qualifier, "measure": figure.measure, "period": figure.period,
+        "place": _figure_place_json(figure.places[0]) if figure.places else None,
+        "places": [_figure_place_json(p) for p in figure.places],
+        "place_from": figure.place_from,
+    }
     return data
 
 

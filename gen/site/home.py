@@ -6,7 +6,7 @@ from collections import Counter
 
 from gen.site import charts
 from gen.understanding.glossary import glossary, owners
-from gen.site.indexes import figure_places, place_label, rel
+from gen.site.indexes import figure_row, rel
 from gen.models import Article, OutputFile
 from gen.rendering import markup
 from gen.rendering.jinja import render
@@ -59,9 +59,8 @@ def headline_figures(articles: list[Article]) -> list[dict]:
             top = max(amounts, key=lambda f: f.value)
             rows.append((-top.value, order, top, article, paragraph))
     rows.sort(key=lambda r: r[:2])
-    return [{"value": top.text, "what": around(paragraph.text, top.text), "when": article.meta.date or "—",
-             "where": place_label(figure_places(article, paragraph, top)),
-             "link": f"{article.page}#{paragraph.anchor}", "original": markup.safe_url(article.meta.url)} for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
+    return [figure_row(article, paragraph, top, f"{article.page}#{paragraph.anchor}")
+            for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
 def glossary_page(articles: list[Article]) -> OutputFile:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from gen.site import charts
-from gen.models import Article, Figure, OutputFile, Paragraph, Place
+from gen.models import Article, Figure, OutputFile, Paragraph
 from gen.reading.kind import type_label
 from gen.rendering import markup
 from gen.rendering.jinja import render
@@ -76,54 +75,38 @@ class FigureRanks:
             yield Passage(article, paragraph), figure
 
 
-_LIST_JOINT = re.compile(r"^(?:[、，,]|和|及|与|以及)?$")
+_INHERITED = {"passage": "段落所在地 from passage", "document": "文件所在地 from document"}
+NATIONAL_LABEL = "全国 national"
+PUBLISHED_LABEL = "发布日期 published"
+_YEAR = re.compile(r"\d{4}")
 
 
-def figure_places(article: Article, paragraph: Paragraph, figure: Figure) -> tuple[Place, ...]:
-    """The places a figure belongs to: those its own sentence names nearest before it (a list
-    such as 张掖市、忻州市、海口市等 counts whole), else nearest after it; where the sentence
-    names none, the document's place (marked as such). A round-up paragraph's figure never
-    takes another sentence's place."""
-    text = paragraph.text
-    at = text.find(figure.text)
-    if at < 0:
-        return ()
-    start, end = sentence_bounds(text, at)
-    mentions = sorted(
-        (found, found + len(place.name), place)
-        for place in paragraph.places if place.found_in == "text"
-        for found in _positions(text, place.name, start, end)
-    )
-    before = [m for m in mentions if m[1] <= at]
-    if before:
-        chosen = [before[-1]]
-        for mention in reversed(before[:-1]):
-            if mention[1] <= chosen[0][0] and _LIST_JOINT.match(text[mention[1]:chosen[0][0]]):
-                chosen.insert(0, mention)
-            else:
-                break
-        found = [m[2] for m in chosen]
-    else:
-        found = [m[2] for m in mentions if m[0] >= at][:1]
-    if found:
-        # a province named just before its own city ("甘肃省兰州新区") is that city's prefix
-        return tuple(dict.fromkeys(p for p in found if not any(o.province == p.name and o.name != p.name for o in found)))
-    return tuple(replace(p, found_in="document") for p in article.places)
+def figure_where(figure: Figure) -> str:
+    """The figure's place; marked when it is its passage's or document's, not its sentence's."""
+    if not figure.places:
+        return NATIONAL_LABEL
+    names = "、".join(p.name for p in figure.places[:3]) + ("等" if len(figure.places) > 3 else "")
+    return f"{names}（{_INHERITED[figure.place_from]}）" if figure.place_from in _INHERITED else names
 
 
-def _positions(text: str, name: str, start: int, end: int) -> list[int]:
-    out, at = [], text.find(name, start, end)
-    while at >= 0:
-        out.append(at)
-        at = text.find(name, at + len(name), end)
-    return out
+def figure_when(figure: Figure, published: str) -> str:
+    """The period its sentence gives (with the publication date when the period is relative
+    to it: 今年, 近五年), else the publication date, marked as such."""
+    if figure.period and _YEAR.search(figure.period):
+        return figure.period
+    dated = f"{published}（{PUBLISHED_LABEL}）" if published else "—"
+    return f"{figure.period} · {dated}" if figure.period else dated
 
 
-def place_label(places: tuple[Place, ...]) -> str:
-    if not places:
-        return "未注明 not stated"
-    names = "、".join(p.name for p in places[:3]) + ("等" if len(places) > 3 else "")
-    return names if places[0].found_in == "text" else f"{names}（来源所在地 source's place）"
+def figure_row(article: Article, paragraph: Paragraph, figure: Figure, link: str) -> dict:
+    return {
+        "value": figure.text,
+        "what": figure.measure or around(paragraph.text, figure.text, at=figure.start),
+        "where": figure_where(figure),
+        "when": figure_when(figure, article.meta.date),
+        "link": link,
+        "original": markup.safe_url(article.meta.url),
+    }
 
 
 def figure_rows(
@@ -146,17 +129,9 @@ def figure_rows(
         seen.add(key)
         if theme and not speaks_of(theme, passage.paragraph, figure.text):
             continue
-        places = figure_places(passage.article, passage.paragraph, figure)
-        if province is not None and not any(p.province == province for p in places):
+        if province is not None and not any(p.province == province for p in figure.places):
             continue
-        rows.append({
-            "value": figure.text,
-            "what": around(passage.paragraph.text, figure.text),
-            "where": place_label(places),
-            "when": passage.article.meta.date or "—",
-            "link": rel(page, passage.link),
-            "original": markup.safe_url(passage.article.meta.url),
-        })
+        rows.append(figure_row(passage.article, passage.paragraph, figure, rel(page, passage.link)))
     return rows
 
 

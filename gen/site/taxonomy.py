@@ -122,12 +122,41 @@ def sentence_with(text: str, needle: str) -> str:
     return next((s for s in _SENTENCES.findall(text) if needle in s), text)
 
 
-def around(text: str, needle: str, width: int = 32) -> str:
-    """The words on either side of a figure, trimmed at clause breaks where possible."""
-    at = text.find(needle)
+_SOFT_BREAKS = "，、：:,"
+_UNIT_CHARS = set("万亿千百十元%％余多个家名条项件笔单户人次款类批")
+
+
+def _in_number(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1] in _NUMBER_CHARS and text[at] in _NUMBER_CHARS
+
+
+def _off_numbers(text: str, start: int, at: int, after: int, end: int) -> tuple[int, int]:
+    """A snippet's ends moved out of any number they cut (…0%; from 20%, …5.26亿元 from
+    415.26亿元): to the next clause break inward, else past the cut figure and its unit."""
+    if _in_number(text, start):
+        mark = min([i for i in (text.find(c, start, at) for c in _SOFT_BREAKS) if i >= 0], default=-1)
+        if mark >= 0:
+            start = mark + 1
+        else:
+            while start < at and (text[start] in _NUMBER_CHARS or text[start] in _UNIT_CHARS):
+                start += 1
+    if _in_number(text, end):
+        mark = max(text.rfind(c, after, end) for c in _SOFT_BREAKS)
+        if mark >= 0:
+            end = mark + 1
+        else:
+            while end > after and text[end - 1] in _NUMBER_CHARS:
+                end -= 1
+    return start, end
+
+
+def around(text: str, needle: str, width: int = 32, at: int = -1) -> str:
+    """The words on either side of a figure (at `at`, else its first place), trimmed at
+    clause breaks where possible and never starting or ending inside a number."""
+    at = at if at >= 0 and text.startswith(needle, at) else text.find(needle)
     if at < 0:
         return quote(text, (), 2 * width)
-    start, end = max(0, at - width), min(len(text), at + len(needle) + width)
+    start, end = _off_numbers(text, max(0, at - width), at, at + len(needle), min(len(text), at + len(needle) + width))
     left = text[start:at]
     cut = max(left.rfind(c) for c in "。；！？")
     if cut >= 0:

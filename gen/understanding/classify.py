@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from gen.models import Article, Paragraph, Place, ThemeMatch
 from gen.understanding.clauses import with_clauses
+from gen.understanding.figure_facts import with_facts
 from gen.understanding.figures import find_figures
 from gen.understanding.glossary import spellings_in
 from gen.understanding.places import Gazetteer, gazetteer
@@ -43,7 +44,7 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
         terms = spellings_in(paragraph.text) if not paragraph.heading else ()
         paragraphs.append(replace(paragraph, themes=themes, places=found_places, figures=figures, glossary=terms))
     home = document_places(article, paragraphs, places)
-    paragraphs = _with_document_places(paragraphs, home)
+    paragraphs = [with_facts(p, home) for p in _with_document_places(paragraphs, home)]
     paragraphs = with_clauses(paragraphs, article.meta.doc_type)
     doc_themes = _document_themes(paragraphs, vocab) if on_topic else ()
     return replace(
