@@ -21,11 +21,13 @@ JSON_FEED = "feeds/feed.json"
 GENERATED_ASSETS = "assets/generated"
 YEAR_CHART = f"{GENERATED_ASSETS}/theme-year.svg"
 HEATMAP = f"{GENERATED_ASSETS}/theme-province.svg"
-JIEBA_DICT = f"{GENERATED_ASSETS}/jieba-user.txt"
 PARAMETERS = "parameters/index.md"
 PARAMETERS_JSON = "data/parameters.json"
 PARAMETERS_SCHEMA = "data/parameters.schema.json"
 PARAMETERS_CSV = "data/parameters.csv"
+SEARCH = "search/index.md"
+# The passages hooks/pagefind_search.py indexes: read by the hook, not published.
+SEARCH_RECORDS = "data/search-records.jsonl"
 
 
 def source(article_id: str) -> str:
@@ -57,8 +59,9 @@ OUTPUT_TREE = ".output"
 GENERATED = tuple(dict.fromkeys(
     path.split("/")[0] if not path.startswith(GENERATED_ASSETS) else GENERATED_ASSETS
     for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), REGION_INDEX, region("x"), TIMELINE,
-                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, YEAR_CHART, HEATMAP, JIEBA_DICT,
-                 PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, parameter_chart("x"))
+                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, YEAR_CHART, HEATMAP,
+                 PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, parameter_chart("x"), SEARCH,
+                 SEARCH_RECORDS)
 ))
 
 
