@@ -14,8 +14,9 @@ QUERY = "价格扣除"
 
 def first_search_bytes(site: Path, query: str = QUERY) -> dict:
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser_support import Guard, launch, serve
     from playwright.sync_api import sync_playwright
+
+    from browser_support import Guard, launch, serve
 
     server, url = serve(site)
     sizes: dict[str, int] = {}
