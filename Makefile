@@ -34,7 +34,7 @@ golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py tests/test_golden_site.py
 
 screenshots: $(STAMP) browser
-	SCREENSHOT_DIR=.github/screenshots $(PY) -m pytest tests/test_browser.py
+	SCREENSHOT_DIR=.github/screenshots $(PY) -m pytest tests/test_browser.py tests/test_search_browser.py
 
 bench: $(STAMP)
 	$(PY) -m tools.bench --sizes 1000,10000
