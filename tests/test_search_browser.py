@@ -119,3 +119,14 @@ def test_the_header_box_searches_from_any_page(guarded, search_url, term):
     _found(page)
     expect(page.locator(".passage-search__results")).to_contain_text(term)
     shot(page, f"search-{term}")
+
+
+def test_the_search_tab_works_after_instant_navigation(guarded, search_url):
+    page, _ = guarded
+    page.goto(search_url)
+    page.locator(".md-tabs").get_by_text("搜索 Search").click()
+    page.wait_for_url("**/search/")
+    page.locator(".passage-search__input").fill("电子卖场")
+    page.locator(".passage-search__input").press("Enter")
+    assert _found(page)
+    expect(page.locator(".passage-search__excerpt mark").first).to_have_text("电子卖场")
