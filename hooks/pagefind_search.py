@@ -32,9 +32,17 @@ _WORD = re.compile(r"[^\W_]+")
 _IN_FLIGHT = 256
 
 
-def _letters(char: str) -> str:
-    point = ord(char)
-    return "".join(chr(ord("a") + ((point >> shift) & 15)) for shift in (12, 8, 4, 0))
+class _Letters(dict):
+    """str.translate table: a character's code point as four letters a–p, filled as met;
+    characters beyond U+FFFF become nothing."""
+
+    def __missing__(self, point: int) -> str:
+        letters = "".join(chr(ord("a") + ((point >> shift) & 15)) for shift in (12, 8, 4, 0)) if point <= 0xFFFF else ""
+        self[point] = letters
+        return letters
+
+
+_LETTERS = _Letters()
 
 
 def search_tokens(text: str) -> list[str]:
@@ -42,8 +50,8 @@ def search_tokens(text: str) -> list[str]:
     character alone. (Characters beyond U+FFFF are left out, on both sides.)"""
     tokens = []
     for word in _WORD.findall(unicodedata.normalize("NFKC", text).lower()):
-        chars = [c for c in word if ord(c) <= 0xFFFF]
-        tokens += [_letters(c) + (_letters(chars[i + 1]) if i + 1 < len(chars) else "") for i, c in enumerate(chars)]
+        spelled = word.translate(_LETTERS)
+        tokens += [spelled[at:at + 8] for at in range(0, len(spelled), 4)]
     return tokens
 
 
