@@ -60,6 +60,10 @@ def test_the_search_page_offers_the_filters_of_search_yml(seed_project):
     assert [f["key"] for f in settings["filters"]] == [f["key"] for f in read_yaml("search.yml")["filters"]]
     assert settings["labels"]["theme"]["sme"].startswith("支持中小企业")
     assert settings["labels"]["doc_type"]["normative_document"].startswith("规范性文件")
+    records = _records(seed_project / "docs")
+    for key in settings["values"]:  # each select offers exactly the values some passage has
+        assert settings["values"][key] == sorted({v for r in records for v in r["filters"].get(key, [])})
+    assert "江西省" in settings["values"]["province"]
 
 
 @given(st.text(alphabet="政采贷云价格扣除评标远程异地双盲e1%，。 ", max_size=40), st.data())

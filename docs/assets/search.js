@@ -123,15 +123,12 @@
       box.append(label);
       selects[filter.key] = select;
     }
-    const api = await loadPagefind();
-    const known = await api.filters();
     for (const filter of settings.filters) {
       const names = settings.labels[filter.key] || {};
-      const values = Object.keys(known[filter.key] || {});
+      const values = [...(settings.values[filter.key] || [])];
       const wanted = params.get(filter.key);
       if (wanted && !values.includes(wanted)) values.push(wanted);  // a link's value stays chosen
-      const collator = new Intl.Collator("zh");
-      for (const value of values.sort(collator.compare)) selects[filter.key].append(new Option(names[value] || value, value));
+      for (const value of values) selects[filter.key].append(new Option(names[value] || value, value));
       selects[filter.key].value = wanted || "";
     }
 
