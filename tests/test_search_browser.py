@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 import test_browser
@@ -51,10 +51,11 @@ def search_url(search_project):
     server.shutdown()
 
 
-def _found(page) -> list[str]:
-    """Every result's link (all pages of results), as record URLs (no leading /)."""
+def _found(page, **state: str) -> list[str]:
+    """Every result's link (all pages of results) once the search for `state` (the URL
+    parameters) is done, as record URLs (no leading /)."""
     root = page.locator("#passage-search")
-    page.wait_for_selector("#passage-search[data-done]", timeout=20_000)
+    expect(root).to_have_attribute("data-done", urlencode(state), timeout=20_000)
     more = page.locator(".passage-search__more")
     while more.is_visible():
         shown = page.locator(".passage-search__result").count()
@@ -70,7 +71,7 @@ def _found(page) -> list[str]:
 def test_a_term_finds_the_passages_that_hold_it_and_nothing_else(guarded, search_url, records, term):
     page, _ = guarded
     page.goto(f"{search_url}search/?q={quote(term)}")
-    found = _found(page)
+    found = _found(page, q=term)
     expected = sorted(url for url, record in records.items() if term in record["text"])
     assert expected, f"no fixture passage holds {term}: the test would prove nothing"
     assert sorted(found) == expected
@@ -84,11 +85,10 @@ def test_price_deduction_in_jiangxi_only(guarded, search_url, records):
     page.goto(f"{search_url}search/")
     page.locator(".passage-search__input").fill("价格扣除")
     page.locator(".passage-search__input").press("Enter")
-    everywhere = _found(page)
+    everywhere = _found(page, q="价格扣除")
     assert any("江西省" not in records[url]["filters"].get("province", []) for url in everywhere)
     page.locator("select[name='province']").select_option("江西省")
-    expect(page.locator("#passage-search")).to_have_attribute("data-done", f"q={quote('价格扣除')}&province={quote('江西省')}")
-    in_jiangxi = _found(page)
+    in_jiangxi = _found(page, q="价格扣除", province="江西省")
     assert in_jiangxi and set(in_jiangxi) < set(everywhere)
     assert sorted(in_jiangxi) == sorted(u for u in everywhere if "江西省" in records[u]["filters"].get("province", []))
     assert "province=%E6%B1%9F%E8%A5%BF%E7%9C%81" in page.url  # the filtered view is a link others can make
@@ -98,7 +98,7 @@ def test_price_deduction_in_jiangxi_only(guarded, search_url, records):
 def test_a_link_with_filters_opens_the_filtered_view_and_deep_links_to_the_paragraph(guarded, search_url, records):
     page, _ = guarded
     page.goto(f"{search_url}search/?q={quote('价格扣除')}&province={quote('广东省')}&year=2024")
-    found = _found(page)
+    found = _found(page, q="价格扣除", province="广东省", year="2024")
     assert found == [u for u in sorted(records) if "价格扣除" in records[u]["text"]
                      and "广东省" in records[u]["filters"].get("province", []) and records[u]["filters"].get("year") == ["2024"]]
     expect(page.locator("select[name='province']")).to_have_value("广东省")
@@ -116,7 +116,7 @@ def test_the_header_box_searches_from_any_page(guarded, search_url, term):
     box.fill(term)
     box.press("Enter")
     page.wait_for_url("**/search/?q=*")
-    _found(page)
+    _found(page, q=term)
     expect(page.locator(".passage-search__results")).to_contain_text(term)
     shot(page, f"search-{term}")
 
@@ -128,5 +128,5 @@ def test_the_search_tab_works_after_instant_navigation(guarded, search_url):
     page.wait_for_url("**/search/")
     page.locator(".passage-search__input").fill("电子卖场")
     page.locator(".passage-search__input").press("Enter")
-    assert _found(page)
+    assert _found(page, q="电子卖场")
     expect(page.locator(".passage-search__excerpt mark").first).to_have_text("电子卖场")
