@@ -34,7 +34,7 @@ golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_golden.py tests/test_golden_site.py
 
 screenshots: $(STAMP) browser
-	SCREENSHOT_DIR=.github/screenshots $(PY) -m pytest tests/test_browser.py tests/test_browser_charts.py
+	SCREENSHOT_DIR=.github/screenshots $(PY) -m pytest tests/test_browser.py tests/test_browser_charts.py tests/test_search_browser.py
 
 bench: $(STAMP)
 	$(PY) -m tools.bench --sizes 1000,10000
@@ -44,4 +44,4 @@ linear-check: $(STAMP)
 	$(PY) tools/linear_check.py
 
 clean:
-	rm -rf site docs/sources docs/data docs/themes docs/regions docs/timeline docs/glossary docs/others docs/parameters docs/feeds docs/index.md docs/assets/generated docs/.output .cache
+	rm -rf site docs/sources docs/data docs/themes docs/regions docs/search docs/timeline docs/glossary docs/others docs/parameters docs/feeds docs/index.md docs/assets/generated docs/.output .cache

@@ -21,11 +21,13 @@ JSON_FEED = "feeds/feed.json"
 FIGURES_CSV = "data/figures.csv"
 PASSAGES_CSV = "data/passages.csv"
 GENERATED_ASSETS = "assets/generated"
-JIEBA_DICT = f"{GENERATED_ASSETS}/jieba-user.txt"
 PARAMETERS = "parameters/index.md"
 PARAMETERS_JSON = "data/parameters.json"
 PARAMETERS_SCHEMA = "data/parameters.schema.json"
 PARAMETERS_CSV = "data/parameters.csv"
+SEARCH = "search/index.md"
+# The passages hooks/pagefind_search.py indexes: read by the hook, not published.
+SEARCH_RECORDS = "data/search-records.jsonl"
 
 
 def source(article_id: str) -> str:
@@ -64,7 +66,7 @@ GENERATED = tuple(dict.fromkeys(
     path.split("/")[0] if not path.startswith(GENERATED_ASSETS) else GENERATED_ASSETS
     for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), REGION_INDEX, region("x"), TIMELINE,
                  GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, theme_feed("x"), FIGURES_CSV,
-                 PASSAGES_CSV, JIEBA_DICT, PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV)
+                 PASSAGES_CSV, PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, SEARCH, SEARCH_RECORDS)
 ))
 
 

@@ -29,10 +29,10 @@ from gen.paths import GENERATED
 from gen.write import OUTPUT, OutputError, docs_lock, write_tree
 
 OLD = [OutputFile("index.md", "# 旧首页\n"), OutputFile("sources/a.md", "甲\n"), OutputFile("sources/b.md", "乙\n"),
-       OutputFile("data/sources.json", "{}\n"), OutputFile("assets/generated/jieba-user.txt", "采购 1 n\n")]
+       OutputFile("data/sources.json", "{}\n"), OutputFile("data/passages.csv", "a,b\n1,2\n")]
 NEW = [OutputFile("index.md", "# 新首页\n"), OutputFile("sources/a.md", "甲\n"), OutputFile("sources/b.md", "乙（改）\n"),
        OutputFile("sources/c.md", "丙\n"), OutputFile("themes/sme.md", "中小企业\n"),
-       OutputFile("assets/generated/jieba-user.txt", "采购 2 n\n")]
+       OutputFile("data/passages.csv", "a,b\n1,3\n")]
 HAND_WRITTEN = {"about/index.md": b"# About\n", "assets/briefing.css": b"body {}\n"}
 # The calls that change the file system, where a crash can fall between two of them.
 MUTATIONS = ("rename", "replace", "symlink", "link", "unlink", "rmdir", "mkdir")

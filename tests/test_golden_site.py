@@ -39,7 +39,7 @@ def test_the_golden_tree_has_every_page_type():
     present = set(_files(EXPECTED))
     singles = {paths.HOME, paths.SOURCE_LIST, paths.THEME_INDEX, paths.REGION_INDEX, paths.TIMELINE, paths.GLOSSARY,
                paths.OTHERS, paths.SOURCES_JSON, paths.SOURCES_SCHEMA, paths.RSS, paths.JSON_FEED,
-               paths.FIGURES_CSV, paths.PASSAGES_CSV, paths.JIEBA_DICT, paths.PARAMETERS, paths.PARAMETERS_JSON,
+               paths.FIGURES_CSV, paths.PASSAGES_CSV, paths.SEARCH, paths.SEARCH_RECORDS, paths.PARAMETERS, paths.PARAMETERS_JSON,
                paths.PARAMETERS_SCHEMA, paths.PARAMETERS_CSV}
     assert singles <= present
     assert any(p.startswith("sources/") and p != paths.SOURCE_LIST for p in present)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from gen.site import data_tables, export, feeds, home, indexes
+from gen.site import data_tables, export, feeds, home, indexes, search
 from gen.site.parameters import ParameterTable
 from gen.site.indexes import FigureRanks
 from gen.models import Article, OutputFile, Skipped
@@ -51,7 +51,7 @@ GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
     "others": lambda c: [indexes.others_page(c.articles)],
     "data": lambda c: export.sources_json_files(c.parts, c.skipped) + data_tables.table_files(c.articles, c.ranks),
     "feeds": lambda c: feeds.feeds(c.articles, c.vocab, c.site_url),
-    "search": lambda c: [feeds.jieba_user_dict(home.search_words(c.vocab))],
+    "search": lambda c: search.search_files(c.articles, c.vocab),
 }
 def corpus_pages(articles: list[Article], skipped: list[Skipped], site_url: str,
                  parts: list[bytes] | None = None) -> list[OutputFile]:

@@ -1,4 +1,4 @@
-"""RSS 2.0 and JSON Feed 1.1 of the newest sources, and the search word list."""
+"""RSS 2.0 and JSON Feed 1.1 of the newest sources."""
 
 from __future__ import annotations
 
@@ -116,8 +116,3 @@ def _json_feed(items: list[Article], names: dict[str, str], site_url: str) -> st
         for key in [k for k, v in item.items() if v is None]:
             del item[key]
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
-
-
-def jieba_user_dict(words: list[str]) -> OutputFile:
-    """jieba user dictionary: a high frequency keeps each procurement term one word."""
-    return OutputFile(paths.JIEBA_DICT, "".join(f"{w} 200000 n\n" for w in words))

@@ -86,10 +86,3 @@ def glossary_page(articles: list[Article]) -> OutputFile:
                                         "link": rel(page, f"{article.page}#{paragraph.anchor}")})
     entries = [{"item": item, "uses": uses[i], "more": max(0, counts[i] - len(uses[i]))} for i, item in enumerate(items)]
     return OutputFile(page, render("glossary.md.j2", entries=entries))
-
-
-def search_words(vocab: Vocabulary) -> list[str]:
-    """Words the Chinese search must keep whole: glossary spellings and theme names."""
-    words = {s for item in glossary() for s in item.spellings}
-    words |= {t.zh for t in vocab.themes} | {p for t in vocab.themes for p in t.heading_phrases}
-    return sorted(w for w in words if len(w) >= 2)

@@ -1,0 +1,75 @@
+"""The passage search: one record per paragraph of every published source page, and the
+search page that queries them.
+
+The records (paths.SEARCH_RECORDS, JSON lines sorted by URL) are what hooks/pagefind_search.py
+feeds Pagefind after `mkdocs build`; they are not published. Each says what its paragraph
+says, word for word, where it is (source page URL + paragraph anchor), and the filter
+values the search page offers (gen/data/search.yml).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from gen import paths
+from gen.models import Article, OutputFile, Paragraph
+from gen.rendering.jinja import render
+from gen.rules import read_yaml
+from gen.understanding.themes import Vocabulary
+
+
+@cache
+def search_rules() -> dict:
+    return read_yaml("search.yml")
+
+
+def search_files(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
+    records = sorted((_record(article, p) for article in articles if not article.duplicate_of
+                      for p in article.paragraphs if p.kind == "p" and p.text.strip()), key=lambda r: r["url"])
+    return [search_records(records), search_page(vocab, records)]
+
+
+def search_records(records: list[dict]) -> OutputFile:
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for r in records]
+    return OutputFile(paths.SEARCH_RECORDS, "".join(line + "\n" for line in lines))
+
+
+def _record(article: Article, paragraph: Paragraph) -> dict:
+    meta = article.meta
+    page = paths.url(article.page)
+    places = paragraph.places or article.places
+    filters = {
+        "theme": _unique(paragraph.theme_ids),
+        "province": _unique(p.province for p in places),
+        "city": _unique(p.city for p in places),
+        "year": [meta.date[:4]] if meta.date[:4].isdigit() else [],
+        "doc_type": [meta.doc_type] if meta.doc_type else [],
+        "issuer_level": [meta.issuer_level] if meta.issuer_level else [],
+        "publisher": [meta.publisher] if meta.publisher else [],
+    }
+    return {
+        "url": f"{page}#{paragraph.anchor}",
+        "text": paragraph.text,
+        "meta": {"title": meta.title, "date": meta.date, "source": meta.publisher, "page": page},
+        "filters": {key: values for key, values in filters.items() if values},
+    }
+
+
+def _unique(values) -> list[str]:
+    return sorted({v for v in values if v})
+
+
+def search_page(vocab: Vocabulary, records: list[dict]) -> OutputFile:
+    """The page, with every value each filter takes in the records: the browser then needs
+    Pagefind's filter files only for a filter that is chosen."""
+    rules = search_rules()
+    labels = {key: dict(values) for key, values in rules["labels"].items()}
+    labels["theme"] = {t.id: f"{t.zh} {t.en}" for t in vocab.themes}
+    keys = [f["key"] for f in rules["filters"]]
+    values = {key: sorted({v for r in records for v in r["filters"].get(key, [])}) for key in keys}
+    settings = {"filters": [{"key": f["key"], "label": f"{f['zh']} {f['en']}"} for f in rules["filters"]],
+                "labels": labels, "values": values}
+    # In a <script> element "</" would end it early: JSON allows "<" to be written as \u003c.
+    data = json.dumps(settings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return OutputFile(paths.SEARCH, render("search.md.j2", settings=data))

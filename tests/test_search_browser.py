@@ -1,0 +1,132 @@
+"""The passage search in a real browser (Playwright + Chromium) on the seeds plus two
+sources that both state 价格扣除, one in Jiangxi and one in Guangdong (tests/search_sources)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from urllib.parse import quote, urlencode, urlsplit
+
+import pytest
+import test_browser
+from playwright.sync_api import expect
+
+from browser_support import serve
+from conftest import ROOT, SEEDS, copy_project, mkdocs_build
+from gen import paths
+from gen.pipeline import build
+from gen.settings import Settings
+
+# The same Chromium and the same guard (no request leaves 127.0.0.1, no console error).
+browser = test_browser.browser
+guarded = test_browser.guarded
+shot = test_browser.shot
+
+TERMS = ("政采贷", "远程异地评标", "电子卖场", "政采云", "双盲评审", "价格扣除")
+
+
+@pytest.fixture(scope="module")
+def search_project(tmp_path_factory):
+    sources = tmp_path_factory.mktemp("search-sources")
+    for folder in (SEEDS, ROOT / "tests" / "search_sources"):
+        for path in folder.iterdir():
+            shutil.copy(path, sources / path.name)
+    project = copy_project(tmp_path_factory.mktemp("search-site"))
+    build(Settings(sources=sources, docs=project / "docs", progress=False, cache=None))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return project
+
+
+@pytest.fixture(scope="module")
+def records(search_project) -> dict[str, dict]:
+    lines = (search_project / "docs" / paths.SEARCH_RECORDS).read_text(encoding="utf-8").splitlines()
+    return {record["url"]: record for record in map(json.loads, lines)}
+
+
+@pytest.fixture(scope="module")
+def search_url(search_project):
+    server, url = serve(search_project / "site")
+    yield url
+    server.shutdown()
+
+
+def _found(page, **state: str) -> list[str]:
+    """Every result's link (all pages of results) once the search for `state` (the URL
+    parameters) is done, as record URLs (no leading /)."""
+    root = page.locator("#passage-search")
+    expect(root).to_have_attribute("data-done", urlencode(state), timeout=20_000)
+    more = page.locator(".passage-search__more")
+    while more.is_visible():
+        shown = page.locator(".passage-search__result").count()
+        more.click()
+        expect(page.locator(".passage-search__result")).not_to_have_count(shown)
+    links = page.locator(".passage-search__result a.passage-search__title")
+    assert int(root.get_attribute("data-results")) == links.count()
+    return [urlsplit(href).path.lstrip("/") + "#" + urlsplit(href).fragment
+            for href in links.evaluate_all("links => links.map(a => a.href)")]
+
+
+@pytest.mark.parametrize("term", TERMS)
+def test_a_term_finds_the_passages_that_hold_it_and_nothing_else(guarded, search_url, records, term):
+    page, _ = guarded
+    page.goto(f"{search_url}search/?q={quote(term)}")
+    found = _found(page, q=term)
+    expected = sorted(url for url, record in records.items() if term in record["text"])
+    assert expected, f"no fixture passage holds {term}: the test would prove nothing"
+    assert sorted(found) == expected
+    assert len(set(found)) == len(found)
+    marks = page.locator(".passage-search__excerpt mark").all_text_contents()
+    assert marks and set(marks) == {term}
+
+
+def test_price_deduction_in_jiangxi_only(guarded, search_url, records):
+    page, _ = guarded
+    page.goto(f"{search_url}search/")
+    page.locator(".passage-search__input").fill("价格扣除")
+    page.locator(".passage-search__input").press("Enter")
+    everywhere = _found(page, q="价格扣除")
+    assert any("江西省" not in records[url]["filters"].get("province", []) for url in everywhere)
+    page.locator("select[name='province']").select_option("江西省")
+    in_jiangxi = _found(page, q="价格扣除", province="江西省")
+    assert in_jiangxi and set(in_jiangxi) < set(everywhere)
+    assert sorted(in_jiangxi) == sorted(u for u in everywhere if "江西省" in records[u]["filters"].get("province", []))
+    assert "province=%E6%B1%9F%E8%A5%BF%E7%9C%81" in page.url  # the filtered view is a link others can make
+    shot(page, "search-filter")
+
+
+def test_a_link_with_filters_opens_the_filtered_view_and_deep_links_to_the_paragraph(guarded, search_url, records):
+    page, _ = guarded
+    page.goto(f"{search_url}search/?q={quote('价格扣除')}&province={quote('广东省')}&year=2024")
+    found = _found(page, q="价格扣除", province="广东省", year="2024")
+    assert found == [u for u in sorted(records) if "价格扣除" in records[u]["text"]
+                     and "广东省" in records[u]["filters"].get("province", []) and records[u]["filters"].get("year") == ["2024"]]
+    expect(page.locator("select[name='province']")).to_have_value("广东省")
+    page.locator(".passage-search__result a").first.click()
+    anchor = found[0].split("#", 1)[1]
+    expect(page.locator(f"#{anchor}")).to_be_in_viewport()
+    expect(page.locator(f"#{anchor}")).to_contain_text("价格扣除")
+
+
+@pytest.mark.parametrize("term", ["政采贷", "远程异地评标"])
+def test_the_header_box_searches_from_any_page(guarded, search_url, term):
+    page, _ = guarded
+    page.goto(search_url + "themes/")
+    box = page.locator(".md-header .header-search__input")
+    box.fill(term)
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    _found(page, q=term)
+    expect(page.locator(".passage-search__results")).to_contain_text(term)
+    shot(page, f"search-{term}")
+
+
+def test_the_search_tab_works_after_instant_navigation(guarded, search_url):
+    page, _ = guarded
+    page.goto(search_url)
+    page.locator(".md-tabs").get_by_text("搜索 Search").click()
+    page.wait_for_url("**/search/")
+    page.locator(".passage-search__input").fill("电子卖场")
+    page.locator(".passage-search__input").press("Enter")
+    assert _found(page, q="电子卖场")
+    expect(page.locator(".passage-search__excerpt mark").first).to_have_text("电子卖场")
