@@ -44,4 +44,4 @@ linear-check: $(STAMP)
 	$(PY) tools/linear_check.py
 
 clean:
-	rm -rf site docs/sources docs/data docs/themes docs/regions docs/search docs/timeline docs/glossary docs/others docs/parameters docs/feeds docs/index.md docs/assets/generated docs/.output .cache
+	rm -rf site docs/sources docs/data docs/themes docs/regions docs/search docs/timeline docs/glossary docs/others docs/parameters docs/feeds docs/index.md docs/.output .cache

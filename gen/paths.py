@@ -20,7 +20,6 @@ RSS = "feeds/rss.xml"
 JSON_FEED = "feeds/feed.json"
 FIGURES_CSV = "data/figures.csv"
 PASSAGES_CSV = "data/passages.csv"
-GENERATED_ASSETS = "assets/generated"
 PARAMETERS = "parameters/index.md"
 PARAMETERS_JSON = "data/parameters.json"
 PARAMETERS_SCHEMA = "data/parameters.schema.json"
@@ -63,7 +62,7 @@ OUTPUT_TREE = ".output"
 
 # Top-level entries of docs/ that belong to the generator; everything else is hand-written.
 GENERATED = tuple(dict.fromkeys(
-    path.split("/")[0] if not path.startswith(GENERATED_ASSETS) else GENERATED_ASSETS
+    path.split("/")[0]
     for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), REGION_INDEX, region("x"), TIMELINE,
                  GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, theme_feed("x"), FIGURES_CSV,
                  PASSAGES_CSV, PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, SEARCH, SEARCH_RECORDS)

@@ -1,7 +1,7 @@
 """The only code that writes under docs/.
 
 The generated output lives in one tree, docs/.output/live; each generated top-level entry
-of docs/ (docs/sources, docs/index.md, docs/assets/generated...) is a symbolic link into it,
+of docs/ (docs/sources, docs/index.md...) is a symbolic link into it,
 made once, which MkDocs follows. A build writes the whole new tree beside it and switches
 the two in a single step (Linux renameat2 RENAME_EXCHANGE, macOS RENAME_SWAP): a build that
 fails or is killed at any instant leaves the output wholly old or wholly new. The hand-written

@@ -77,7 +77,8 @@ def start_legacy(docs: Path) -> None:
 def leftovers(docs: Path) -> list[str]:
     """Anything a build leaves besides the live tree and the entries' links."""
     found = [name for name in os.listdir(docs / OUTPUT) if name != "live"] if (docs / OUTPUT).exists() else []
-    for folder in (docs, docs / "assets"):
+    # every generated entry is a top-level name of docs/, so its temporary links are made there
+    for folder in (docs,):
         found += [name for name in os.listdir(folder) if name.startswith((".output-link", ".gen"))]
     return found
 

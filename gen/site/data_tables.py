@@ -10,12 +10,12 @@ import io
 from gen import paths
 from gen.models import Article, OutputFile
 from gen.rendering import markup
-from gen.site.indexes import FigureRanks, figure_places
+from gen.site.indexes import FigureRanks
 from gen.site.parameter_export import spreadsheet_text
 from gen.site.taxonomy import around, newest_first
 
-FIGURE_COLUMNS = ("source_id", "source_page", "anchor", "date", "figure", "value", "upper", "unit", "places",
-                  "place_from", "context", "source_url")
+FIGURE_COLUMNS = ("source_id", "source_page", "anchor", "date", "figure", "value", "upper", "unit", "qualifier",
+                  "measure", "period", "places", "place_from", "context", "source_url")
 PASSAGE_COLUMNS = ("source_id", "source_page", "anchor", "date", "title", "themes", "provinces", "places", "text",
                    "source_url")
 
@@ -35,11 +35,11 @@ def _number(value: float | None) -> str:
 def figure_rows(ranks: FigureRanks) -> list[list[str]]:
     rows = []
     for article, paragraph, figure in ranks.entries:
-        places = figure_places(article, paragraph, figure)
         rows.append([
             article.id, paths.url(article.page), paragraph.anchor, article.meta.date, figure.text, _number(figure.value),
-            _number(figure.upper), figure.unit, ";".join(p.name for p in places), places[0].found_in if places else "",
-            around(paragraph.text, figure.text), markup.safe_url(article.meta.url),
+            _number(figure.upper), figure.unit, figure.qualifier, figure.measure, figure.period,
+            ";".join(p.name for p in figure.places), figure.place_from,
+            around(paragraph.text, figure.text, at=figure.start), markup.safe_url(article.meta.url),
         ])
     return rows
 
