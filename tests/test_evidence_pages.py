@@ -124,3 +124,24 @@ def test_source_markup_in_a_quote_stays_text(paged_project):
     assert hostile and "<script>alert(1)</script>{: onclick=alert(1) }" in hostile[0].get_text()
     assert [m.get_text() for m in hostile[0].find_all("mark")][:1] == ["预留份额"]
     assert not hostile[0].find_all(["script", "em", "strong"])
+
+
+def test_a_law_passage_names_its_article_in_the_source_line():
+    from types import SimpleNamespace
+
+    from gen.rendering.jinja import render
+    from gen.site.evidence import evidence_pages
+    from gen.site.taxonomy import Passage
+
+    meta = SimpleNamespace(title="中华人民共和国政府采购法", publisher="全国人民代表大会常务委员会", date="2014-08-31")
+    law = SimpleNamespace(meta=meta, page="sources/law.md")
+    article_40 = SimpleNamespace(anchor="p-1", text="政府采购应当有助于实现国家的经济和社会发展政策目标。", clause="第九条")
+    plain = SimpleNamespace(anchor="p-2", text="采购人可以委托集中采购机构采购。")
+    pages = evidence_pages([Passage(law, article_40), Passage(law, plain)], lambda n: paths.theme("sme", n),
+                           lambda p: ("政策目标",), "https://example.org/site/")
+    text = render("evidence_page.md.j2", ev=pages[0], title="t", heading="h", intro="", section="s", back="x.md",
+                  back_label="b")
+    (_, with_clause, _), (_, without, _) = evidence_blocks(text)
+    assert " · 2014-08-31 · 第九条 · [¶ 段落 paragraph](../sources/law.md#p-1 " in with_clause
+    assert "第九条" not in without and " · 2014-08-31 · [¶ 段落 paragraph](../sources/law.md#p-2 " in without
+    assert "《中华人民共和国政府采购法》，全国人民代表大会常务委员会，2014-08-31，第九条。https://example.org/site/sources/law/#p-1" in text
