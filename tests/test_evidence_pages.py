@@ -134,7 +134,7 @@ def test_a_law_passage_names_its_article_in_the_source_line():
     from gen.site.taxonomy import Passage
 
     meta = SimpleNamespace(title="中华人民共和国政府采购法", publisher="全国人民代表大会常务委员会", date="2014-08-31")
-    law = SimpleNamespace(meta=meta, page="sources/law.md")
+    law = SimpleNamespace(id="law", meta=meta, page="sources/law.md")
     article_40 = SimpleNamespace(anchor="p-1", text="政府采购应当有助于实现国家的经济和社会发展政策目标。", clause="第九条")
     plain = SimpleNamespace(anchor="p-2", text="采购人可以委托集中采购机构采购。")
     pages = evidence_pages([Passage(law, article_40), Passage(law, plain)], lambda n: paths.theme("sme", n),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gen import paths
+from gen.models import Article
 from gen.rendering import markup
 from gen.site.taxonomy import Passage, quote
 
@@ -38,34 +39,45 @@ def shown_terms(quoted: str, terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceLine:
+    """What the blocks of one source on one page share, as Markdown (escaped)."""
+
+    title: str
+    link: str  # to the source page
+    publisher: str
+    date: str
+    cited: str  # plain text: 《title》，publisher，date
+
+
+def source_line(article: Article, page: str) -> SourceLine:
+    meta = article.meta
+    cited = "，".join(x for x in (f"《{meta.title}》", meta.publisher, meta.date) if x)
+    return SourceLine(markup.escape(meta.title), rel(page, article.page), markup.escape(meta.publisher),
+                      meta.date or "—", cited)
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceBlock:
-    """One passage as the template shows it; `quote` is Markdown already (marked and escaped)."""
+    """One passage as the template shows it, every field Markdown already (marked and escaped)."""
 
     quote: str
     terms: str
-    title: str
-    source: str  # link to the source page
-    publisher: str
-    date: str
+    source: SourceLine
     clause: str  # the law article the passage belongs to, where the source names one
-    link: str  # link to the paragraph
+    link: str  # to the paragraph
     citation: str
 
 
-def evidence_block(passage: Passage, page: str, terms: tuple[str, ...], site_url: str,
-                   source_link: str | None = None) -> EvidenceBlock:
-    article, paragraph = passage.article, passage.paragraph
-    meta = article.meta
+def evidence_block(passage: Passage, terms: tuple[str, ...], site_url: str, source: SourceLine) -> EvidenceBlock:
+    paragraph = passage.paragraph
     quoted = quote(paragraph.text, terms)
     shown = shown_terms(quoted, terms)
     # a law passage names its article; the field is optional on Paragraph
     clause = getattr(paragraph, "clause", "") or ""
-    source = rel(page, article.page) if source_link is None else source_link
-    url = f"{site_url.rstrip('/')}/{paths.url(article.page)}#{paragraph.anchor}"
-    citation = "，".join(x for x in (f"《{meta.title}》", meta.publisher, meta.date, clause) if x)
-    return EvidenceBlock(
-        markup.highlight(quoted, shown), "、".join(shown), meta.title, source, meta.publisher, meta.date or "—", clause, f"{source}#{paragraph.anchor}", f"{citation}。{url}",
-    )
+    url = f"{site_url.rstrip('/')}/{paths.url(passage.article.page)}#{paragraph.anchor}"
+    citation = f"{source.cited}，{clause}。{url}" if clause else f"{source.cited}。{url}"
+    return EvidenceBlock(markup.highlight(quoted, shown), markup.escape("、".join(shown)), source,
+                         markup.escape(clause), f"{source.link}#{paragraph.anchor}", markup.escape(citation))
 
 
 @dataclass(frozen=True)
@@ -90,11 +102,11 @@ def evidence_pages(
     out = []
     for number, chunk in enumerate(chunks, start=1):
         page = page_of(number)
-        links: dict[str, str] = {}  # one link per source per page: a source often has many passages
+        lines: dict[str, SourceLine] = {}  # a source often has many passages on one page
         out.append(EvidencePage(
             page, number, len(chunks), (number - 1) * EVIDENCE_PER_PAGE + 1, len(passages),
-            [evidence_block(p, page, terms_of(p), site_url,
-                            links.get(p.article.page) or links.setdefault(p.article.page, rel(page, p.article.page)))
+            [evidence_block(p, terms_of(p), site_url,
+                            lines.get(p.article.id) or lines.setdefault(p.article.id, source_line(p.article, page)))
              for p in chunk],
             pager(number, len(chunks), page_of),
         ))
