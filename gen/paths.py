@@ -38,12 +38,23 @@ def source_list(number: int) -> str:
     return SOURCE_LIST if number == 1 else f"sources/page-{number}.md"
 
 
-def theme(theme_id: str) -> str:
-    return f"themes/{theme_id}.md"
+def _paged(first: str, number: int) -> str:
+    """Page `number` (from 1) of a page's passages: page 1 is the page itself, later pages
+    sit in a folder of its name ("themes/sme.md" -> "themes/sme/page-2.md")."""
+    return first if number == 1 else f"{first[: -len('.md')]}/page-{number}.md"
 
 
-def region(adcode: str) -> str:
-    return f"regions/{adcode}.md"
+def theme(theme_id: str, number: int = 1) -> str:
+    return _paged(f"themes/{theme_id}.md", number)
+
+
+def region(adcode: str, number: int = 1) -> str:
+    return _paged(f"regions/{adcode}.md", number)
+
+
+def glossary_term(slug: str, number: int = 1) -> str:
+    """Every passage that uses one glossary term (the glossary lists the first few)."""
+    return _paged(f"glossary/{slug}.md", number)
 
 
 def theme_feed(theme_id: str) -> str:
@@ -63,9 +74,10 @@ OUTPUT_TREE = ".output"
 # Top-level entries of docs/ that belong to the generator; everything else is hand-written.
 GENERATED = tuple(dict.fromkeys(
     path.split("/")[0]
-    for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), REGION_INDEX, region("x"), TIMELINE,
-                 GLOSSARY, OTHERS, SOURCES_JSON, SOURCES_SCHEMA, RSS, JSON_FEED, theme_feed("x"), FIGURES_CSV,
-                 PASSAGES_CSV, PARAMETERS, PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, SEARCH, SEARCH_RECORDS)
+    for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), theme("x", 2), REGION_INDEX, region("x"),
+                 region("x", 2), TIMELINE, GLOSSARY, glossary_term("x"), glossary_term("x", 2), OTHERS, SOURCES_JSON,
+                 SOURCES_SCHEMA, RSS, JSON_FEED, theme_feed("x"), FIGURES_CSV, PASSAGES_CSV, PARAMETERS,
+                 PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, SEARCH, SEARCH_RECORDS)
 ))
 
 

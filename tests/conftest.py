@@ -114,3 +114,62 @@ def is_true_to(quoted: str, paragraph: str) -> bool:
             return False
         at = found + len(piece)
     return True
+
+
+# One evidence block in a generated page: the quote line, then the source line with the
+# paragraph permalink (gen/templates/_evidence.md.j2).
+EVIDENCE_BLOCK = r"^> (.+)\n\n(.+\[¶ 段落 paragraph\]\(([^ )]+)[^\n]*)$"
+
+
+def evidence_blocks(page_markdown: str) -> list[tuple[str, str, str]]:
+    """(quote as Markdown, source line, paragraph link) for every evidence block of a page."""
+    import re
+
+    return re.findall(EVIDENCE_BLOCK, page_markdown, re.M)
+
+
+def page_chain(docs: Path, first: str) -> list[str]:
+    """A paged list's pages in order, found by following each page's "next" link from page 1."""
+    import re
+    from posixpath import dirname, normpath
+
+    chain = [first]
+    while True:
+        text = (docs / chain[-1]).read_text(encoding="utf-8")
+        found = re.search(r"\[下一页 Next →\]\(([^)]+)\)", text)
+        if not found:
+            return chain
+        chain.append(normpath(f"{dirname(chain[-1])}/{found.group(1)}"))
+
+
+PAGED_SOURCES = 120  # SME sources, so that a theme and a province page run to three pages or more
+
+
+def write_paged_corpus(folder: Path, count: int = PAGED_SOURCES) -> Path:
+    """A synthetic corpus: `count` Markdown sources on SME support in 浙江省, each one passage
+    of the theme that names 政采贷; the first one carries hostile markup in its text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        hostile = "<script>alert(1)</script>{: onclick=alert(1) }\\[x\\]&copy" if n == 0 else ""
+        month, day = 1 + n % 12, 1 + n % 28
+        (folder / f"sme-{n:03d}.md").write_text(
+            f"---\ntitle: \"浙江省第{n}期政府采购支持中小企业通报\"\ndate: 2024-{month:02d}-{day:02d}\n"
+            f"publisher: 浙江省财政厅\n---\n\n"
+            f"# 浙江省第{n}期政府采购支持中小企业通报\n\n"
+            f"杭州市财政局第{n}次通报政府采购情况。全市{hostile}政府采购预留份额专门面向中小企业采购，"
+            f"授予中小企业合同金额{n + 1}亿元。第{n}批政采贷线上融资惠及{3 * n + 7}家小微企业。\n\n"
+            f"第{n}号通报的其余内容为会议安排，与第{n + 5}次例会一并印发，请各单位按第{n + 2}号时间表执行。\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def paged_project(tmp_path_factory) -> Path:
+    """The synthetic SME corpus generated and built (docs/ and site/)."""
+    project = copy_project(tmp_path_factory.mktemp("paged-site"))
+    sources = write_paged_corpus(tmp_path_factory.mktemp("paged-sources"))
+    build(Settings(sources=sources, docs=project / "docs", progress=False, cache=None))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project

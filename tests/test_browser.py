@@ -25,6 +25,14 @@ def base_url(seed_project):
 
 
 @pytest.fixture(scope="module")
+def paged_url(paged_project):
+    """The synthetic corpus of 120 SME sources, built: theme and province pages run to 3+ pages."""
+    server, url = serve(paged_project / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
         chromium = launch(playwright)
@@ -65,7 +73,7 @@ def test_theme_through_the_tabs_then_deep_link_to_a_paragraph(guarded, base_url)
     page.locator("article").get_by_role("link", name="支持中小企业").first.click()
     expect(page.locator("h1").first).to_contain_text("支持中小企业")
     shot(page, "theme-sme")
-    link = page.locator("article blockquote a", has_text="段落").first
+    link = page.locator("article .evidence-source a", has_text="段落").first
     anchor = link.get_attribute("href").split("#", 1)[1]
     link.click()
     target = page.locator(f"#{anchor}")
@@ -153,3 +161,57 @@ def test_a_policy_parameter_leads_to_the_sentence_it_quotes(guarded, base_url):
         found = paragraph.find(piece, at)
         assert found >= 0, (piece, paragraph)
         at = found + len(piece)
+
+
+def test_page_two_of_a_themes_passages_from_the_pager(guarded, paged_url):
+    page, _ = guarded
+    page.goto(paged_url + "themes/sme/")
+    pager = page.locator("article .evidence-pager").first
+    expect(pager).to_contain_text("第 1 页 / 共 3 页 · Page 1 of 3")
+    pager.get_by_role("link", name="下一页 Next →").click()
+    expect(page.locator("article h1").first).to_contain_text("第 2 页 / 共 3 页")
+    assert page.url.endswith("/themes/sme/page-2/")
+    blocks = page.locator("article blockquote")
+    expect(blocks).to_have_count(50)
+    expect(blocks.first.locator("mark").first).to_be_visible()
+    expect(page.locator("article .evidence-range")).to_contain_text("第 51–100 段，共 120 段")
+    citation = page.locator("article details.quote").first
+    citation.locator("summary").click()
+    expect(citation).to_contain_text("https://")
+    shot(page, "theme-page-2")
+
+
+def test_a_deep_link_highlights_its_paragraph_on_arrival(guarded, paged_url):
+    page, _ = guarded
+    page.goto(paged_url + "themes/sme/page-2/")
+    link = page.locator("article .evidence-source a", has_text="¶").first
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    target = page.locator(f"#{anchor}")
+    expect(target).to_be_in_viewport()
+    other = page.locator(f"article p[id^='p-']:not(#{anchor})").first
+
+    def looks(locator) -> tuple[str, str]:
+        return locator.evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).outlineStyle]")
+
+    assert looks(target) != looks(other)
+    light = looks(target)
+    shot(page, "deep-link")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = looks(target)
+    assert dark != light and dark != looks(other)
+
+
+def test_a_paged_theme_fits_a_narrow_screen(browser, paged_url):
+    guard = Guard()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    guard.attach(context)
+    page = context.new_page()
+    guard.watch(page)
+    for path in ("themes/sme/", "themes/sme/page-2/"):
+        page.goto(paged_url + path)
+        page.locator("article details.quote summary").first.click()
+        expect(page.locator("article .evidence-pager").first).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 392, path
+    context.close()
+    assert guard.external == [] and guard.console_errors == []

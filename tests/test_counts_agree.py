@@ -3,31 +3,57 @@ and a source's themes are exactly the themes whose pages quote it."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 
+import pytest
+
+from conftest import evidence_blocks, page_chain
 from gen import paths
 from gen.understanding.themes import vocabulary
 
 
 def _theme_page(seed_project, theme_id: str) -> str:
-    return (seed_project / "docs" / paths.theme(theme_id)).read_text(encoding="utf-8")
+    """The theme's page 1 and every later page of its passages, as one text."""
+    docs = seed_project / "docs"
+    return "\n".join((docs / page).read_text(encoding="utf-8") for page in page_chain(docs, paths.theme(theme_id)))
 
 
-def test_theme_pages_count_what_they_list(seed_project):
+def _sources_linked(page: str, blocks) -> set[str]:
+    return {posixpath.normpath(posixpath.join(posixpath.dirname(page), re.match(r"\[.+?\]\(([^)]+)\)", line).group(1)))
+            for _, line, _ in blocks}
+
+
+@pytest.mark.parametrize("project", ["seed_project", "paged_project"])
+def test_theme_pages_count_what_they_list(project, request):
+    docs = request.getfixturevalue(project) / "docs"
     for theme in vocabulary().themes:
-        page = _theme_page(seed_project, theme.id)
-        sources, passages = map(int, re.search(r"(\d+) 份来源、(\d+) 个段落", page).groups())
-        evidence = page.split("## 证据 Evidence", 1)[1]
-        assert evidence.count("\n### [") == sources, theme.id
-        assert evidence.count("[→ 段落 paragraph]") == passages, theme.id
-        years = page.split("## 时间分布 Sources over time", 1)[1].split("## ", 1)[0]
+        chain = page_chain(docs, paths.theme(theme.id))
+        first = (docs / chain[0]).read_text(encoding="utf-8")
+        sources, passages = map(int, re.search(r"(\d+) 份来源、(\d+) 个段落", first).groups())
+        blocks = {page: evidence_blocks((docs / page).read_text(encoding="utf-8").split("## 证据 Evidence", 1)[1])
+                  for page in chain}
+        assert sum(map(len, blocks.values())) == passages, theme.id
+        assert len(set().union(*(_sources_linked(page, b) for page, b in blocks.items()))) == sources, theme.id
+        years = first.split("## 时间分布 Sources over time", 1)[1].split("## ", 1)[0]
         assert sum(int(n) for n in re.findall(r"^\| \d{4} \| (\d+) \|$", years, re.M)) == sources, theme.id
+
+
+@pytest.mark.parametrize("project", ["seed_project", "paged_project"])
+def test_province_pages_count_what_they_list(project, request):
+    docs = request.getfixturevalue(project) / "docs"
+    index = (docs / paths.REGION_INDEX).read_text(encoding="utf-8")
+    for adcode in re.findall(r"\]\((\d{6})\.md\)", index):
+        chain = page_chain(docs, paths.region(adcode))
+        shown = sum(len(evidence_blocks((docs / page).read_text(encoding="utf-8"))) for page in chain)
+        total = {int(m) for page in chain for m in re.findall(r"段，共 (\d+) 段。", (docs / page).read_text(encoding="utf-8"))}
+        assert total == {shown}, adcode
 
 
 def test_a_source_is_tagged_with_exactly_the_themes_that_quote_it(seed_project, sources_data):
     quoted_by: dict[str, set[str]] = {}
     for theme in vocabulary().themes:
-        for page in re.findall(r"\]\(\.\./(sources/[^)#]+\.md)\)", _theme_page(seed_project, theme.id)):
+        for page in re.findall(r"\]\((?:\.\./)+(sources/[^)#]+\.md)\)", _theme_page(seed_project, theme.id)):
             quoted_by.setdefault(page, set()).add(theme.id)
     for source in sources_data["sources"]:
         assert set(source["themes"]) == quoted_by.get(source["page"], set()), source["source_file"]

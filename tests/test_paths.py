@@ -44,6 +44,23 @@ def test_every_written_file_lies_under_a_generated_entry(seed_project):
             paths.theme_feed("sme")} <= set(generated)
 
 
+def test_later_pages_of_a_paged_list_sit_beside_page_one():
+    assert paths.theme("sme") == "themes/sme.md" and paths.theme("sme", 2) == "themes/sme/page-2.md"
+    assert paths.url(paths.theme("sme", 2)) == "themes/sme/page-2/"
+    assert paths.region("330000", 3) == "regions/330000/page-3.md"
+    assert paths.glossary_term("zheng-cai-dai") == "glossary/zheng-cai-dai.md"
+    assert paths.url(paths.glossary_term("zheng-cai-dai", 2)) == "glossary/zheng-cai-dai/page-2/"
+    for page in (paths.theme("x", 9), paths.region("x", 9), paths.glossary_term("x", 9)):
+        assert page.split("/")[0] in paths.GENERATED
+
+
+def test_every_page_of_a_paged_corpus_lies_under_a_generated_entry(paged_project):
+    written = published_files(paged_project / "docs")
+    later = [w for w in written if "/page-" in w and not w.startswith("sources/")]
+    assert {paths.theme("sme", 3), paths.region("330000", 5), paths.glossary_term("zheng-cai-dai", 3)} <= set(later)
+    assert all(any(w.startswith(g + "/") for g in paths.GENERATED) for w in later)
+
+
 def test_no_file_of_the_project_is_ignored_by_git():
     """An ignore rule that matches a module (`site/` once matched gen/site/) makes a new file
     vanish from every commit while the working tree still runs: a fresh clone then lacks it."""

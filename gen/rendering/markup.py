@@ -48,6 +48,40 @@ def escape(text: str) -> str:
     return text
 
 
+def escape_inline(text: str) -> str:
+    """Text in the middle of a line: only the inline escapes (no line-start rules)."""
+    return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
+
+
+def highlight(text: str, terms: tuple[str, ...]) -> str:
+    """One line of plain text as Markdown, each occurrence of a term wrapped in <mark>.
+
+    The text is escaped piece by piece first and the tags are added around escaped pieces,
+    so no source character can become markup; removing the tags leaves exactly what
+    escape(text) renders to. Overlapping occurrences: the leftmost, then the longest wins.
+    """
+    line = _LINE_BREAKS.sub(" ", text).lstrip()
+    found = sorted({(at, -len(term)) for term in terms if term for at in _occurrences(line, term)})
+    pieces, done = [], 0
+    for at, negative_length in found:
+        if at < done:
+            continue
+        end = at - negative_length
+        pieces += [escape(line[:at]) if done == 0 else escape_inline(line[done:at]),
+                   "<mark>" + escape_inline(line[at:end]) + "</mark>"]
+        done = end
+    pieces.append(escape(line) if done == 0 else escape_inline(line[done:]))
+    return "".join(pieces)
+
+
+def _occurrences(text: str, term: str) -> list[int]:
+    out, at = [], text.find(term)
+    while at >= 0:
+        out.append(at)
+        at = text.find(term, at + 1)
+    return out
+
+
 def safe_url(url: str) -> str:
     """An http(s) address (protocol-relative ones made https), else "".
 

@@ -41,11 +41,11 @@ class Corpus:
 GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
     # the briefing half
     "home": lambda c: home.home_page(c.articles, c.vocab),
-    "glossary": lambda c: [home.glossary_page(c.articles)],
-    "themes": lambda c: indexes.theme_pages(c.articles, c.vocab, c.provinces, c.ranks, c.parameters),
+    "glossary": lambda c: home.glossary_pages(c.articles, c.site_url),
+    "themes": lambda c: indexes.theme_pages(c.articles, c.vocab, c.provinces, c.ranks, c.parameters, c.site_url),
     "parameters": lambda c: c.parameters.pages(c.vocab),
     # the listing half
-    "regions": lambda c: indexes.region_pages(c.articles, c.vocab, c.provinces, c.ranks, c.parameters),
+    "regions": lambda c: indexes.region_pages(c.articles, c.vocab, c.provinces, c.ranks, c.parameters, c.site_url),
     "timeline": lambda c: [indexes.timeline_page(c.articles, c.vocab)],
     "source lists": lambda c: indexes.source_index_pages(c.articles, c.vocab),
     "others": lambda c: [indexes.others_page(c.articles)],

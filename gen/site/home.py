@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from gen.site import charts
-from gen.understanding.glossary import glossary, owners
+from gen.understanding.glossary import GlossaryTerm, glossary, owners
 from gen.site.indexes import figure_row, rel
 from gen.models import Article, OutputFile
 from gen.rendering import markup
 from gen.rendering.jinja import render
-from gen.site.taxonomy import around, newest_first, theme_names
+from gen.site.evidence import evidence_pages
+from gen.site.taxonomy import Passage, around, newest_first, theme_names
 from gen.understanding.themes import Vocabulary
 from gen import paths
 
@@ -63,26 +65,55 @@ def headline_figures(articles: list[Article]) -> list[dict]:
             for _, _, top, article, paragraph in rows[:HEADLINE_FIGURES]]
 
 
-def glossary_page(articles: list[Article]) -> OutputFile:
-    """Each term with the passages that use it: one scan of the corpus for all terms."""
+def glossary_pages(articles: list[Article], site_url: str = "") -> list[OutputFile]:
+    """Each term with the first passages that use it, and where the glossary cannot list them
+    all, a page per term paging through every one: one scan of the corpus for all terms."""
     page = paths.GLOSSARY
     items = glossary()
     owner = owners()
-    uses: list[list[dict]] = [[] for _ in items]
-    counts = [0] * len(items)
+    found: list[list[Passage]] = [[] for _ in items]
+    spellings: dict[tuple[int, str, str], tuple[str, ...]] = {}  # (term, source, paragraph) -> spellings used
     for article in newest_first([a for a in articles if a.on_topic and not a.duplicate_of]):
         for paragraph in article.paragraphs:
             if paragraph.heading:
                 continue
-            listed: set[int] = set()  # a paragraph using two spellings of one term is one passage
-            for found in paragraph.glossary:
-                index = owner[found]
-                if index in listed or items[index].subject:
-                    continue
-                listed.add(index)
-                counts[index] += 1
-                if len(uses[index]) < GLOSSARY_LINKS:
-                    uses[index].append({"title": article.meta.title, "quote": around(paragraph.text, found),
-                                        "link": rel(page, f"{article.page}#{paragraph.anchor}")})
-    entries = [{"item": item, "uses": uses[i], "more": max(0, counts[i] - len(uses[i]))} for i, item in enumerate(items)]
-    return OutputFile(page, render("glossary.md.j2", entries=entries))
+            used: dict[int, list[str]] = {}  # a paragraph using two spellings of one term is one passage
+            for spelling in paragraph.glossary:
+                if not items[owner[spelling]].subject:
+                    used.setdefault(owner[spelling], []).append(spelling)
+            for index, words in used.items():
+                found[index].append(Passage(article, paragraph))
+                spellings[(index, article.id, paragraph.anchor)] = tuple(words)
+    files, entries = [], []
+    slugs = iter(term_slugs([item for item, passages in zip(items, found) if len(passages) > GLOSSARY_LINKS]))
+    for index, (item, passages) in enumerate(zip(items, found)):
+        uses = [{"title": p.article.meta.title,
+                 "quote": around(p.paragraph.text, spellings[(index, p.article.id, p.paragraph.anchor)][0]),
+                 "link": rel(page, p.link)} for p in passages[:GLOSSARY_LINKS]]
+        entry = {"item": item, "uses": uses, "more": len(passages) - len(uses), "count": len(passages), "all": ""}
+        if entry["more"]:
+            slug = next(slugs)
+            pages = evidence_pages(
+                passages, lambda n, s=slug: paths.glossary_term(s, n),
+                lambda p, i=index: spellings[(i, p.article.id, p.paragraph.anchor)], site_url)
+            entry["all"] = rel(page, pages[0].page)
+            files += [OutputFile(ev.page, render(
+                "evidence_page.md.j2", ev=ev, title=f"{item.term} · {item.en}", heading=f"{item.term} {item.en}",
+                intro=item.explain, section="段落 Passages", back=rel(ev.page, page), back_label="术语 Glossary",
+            )) for ev in pages]
+        entries.append(entry)
+    return [OutputFile(page, render("glossary.md.j2", entries=entries)), *files]
+
+
+def term_slugs(items: list[GlossaryTerm]) -> list[str]:
+    """ASCII names for term pages, from the terms' pinyin; a repeated reading gets -2, -3, ..."""
+    from gen.rendering.pinyin import lazy_pinyin
+
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        base = re.sub(r"[^a-z0-9]+", "-", "-".join(lazy_pinyin(item.term)).lower()).strip("-") or "term"
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return out
+

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from gen.site import charts
+from gen.site.evidence import EvidencePage, evidence_pages, rel
 from gen.models import Article, Figure, OutputFile, Paragraph
 from gen.reading.kind import type_label
 from gen.rendering import markup
 from gen.rendering.jinja import render
 from gen.site.taxonomy import (
-    Passage, around, newest_first, quote, region_passages, sentence_bounds, sentence_with, theme_names, theme_passages,
+    Passage, around, newest_first, region_passages, sentence_bounds, sentence_with, theme_names, theme_passages,
 )
 from gen.understanding.themes import Theme, Vocabulary
 from gen import paths
@@ -22,21 +24,10 @@ from gen import paths
 if TYPE_CHECKING:
     from gen.site.parameters import ParameterTable
 
+__all__ = ["rel"]  # other page builders link through this module
+
 PER_PAGE = 50
-MAX_EVIDENCE = 120
 MAX_FIGURES = 40
-MAX_REGION_EVIDENCE = 60
-
-
-def rel(from_page: str, target: str) -> str:
-    """Link from one page under docs/ to another path under docs/ (anchor kept)."""
-    path, _, anchor = target.partition("#")
-    here, there = from_page.split("/")[:-1], path.split("/")
-    shared = 0
-    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
-        shared += 1
-    link = "/".join([".."] * (len(here) - shared) + there[shared:])
-    return link + (f"#{anchor}" if anchor else "")
 
 
 def province_page(province: str, places_index: dict[str, str]) -> str:
@@ -142,32 +133,26 @@ def speaks_of(theme: Theme, paragraph: Paragraph, needle: str) -> bool:
     return any(term.find(sentence) is not None for term in theme.terms)
 
 
-def evidence_groups(passages: list[Passage], page: str, theme: str | None = None, province: str | None = None) -> list[dict]:
-    """Passages grouped by source. On a theme page the quote carries the theme's matched
-    terms; on a province page the sentences that name the province's places, so a round-up
-    paragraph is quoted there only for what it says of that province."""
-    groups: dict[str, dict] = {}
-    for passage in passages[:MAX_EVIDENCE]:
-        article = passage.article
-        group = groups.setdefault(article.id, {
-            "title": article.meta.title, "date": article.meta.date or "—",
-            "publisher": article.meta.publisher, "link": rel(page, article.page), "quotes": [],
-        })
-        terms = passage.terms_for(theme) if theme else tuple(
-            p.name for p in passage.paragraph.places if p.found_in == "text" and (province is None or p.province == province))
-        group["quotes"].append({
-            "text": quote(passage.paragraph.text, terms),
-            "terms": "、".join(t.strip("「」") for t in terms),
-            "link": rel(page, passage.link),
-        })
-    return list(groups.values())
+def province_terms(province: str) -> Callable[[Passage], tuple[str, ...]]:
+    """On a province page a quote carries the sentences that name the province's places, so a
+    round-up paragraph is quoted there only for what it says of that province."""
+    return lambda passage: tuple(dict.fromkeys(
+        p.name for p in passage.paragraph.places if p.found_in == "text" and p.province == province))
+
+
+def later_pages(pages: list[EvidencePage], title: str, heading: str, section: str, back_label: str) -> list[OutputFile]:
+    """Pages 2+ of a page's passages: evidence only, each linking back to page 1."""
+    return [OutputFile(ev.page, render(
+        "evidence_page.md.j2", ev=ev, title=title, heading=heading, intro="", section=section,
+        back=rel(ev.page, pages[0].page), back_label=back_label,
+    )) for ev in pages[1:]]
 
 
 def theme_pages(
     articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
-    parameters: ParameterTable | None = None,
+    parameters: ParameterTable | None = None, site_url: str = "",
 ) -> list[OutputFile]:
-    """The theme pages and their index."""
+    """The theme pages (each with its later evidence pages) and their index."""
     by_theme = theme_passages(articles)
     years = charts.year_range([a.meta.date[:4] for a in articles if a.meta.date and a.on_topic])
     files = []
@@ -180,6 +165,8 @@ def theme_pages(
         provinces = Counter(p for passage in passages for p in {x.province for x in passage.paragraph.places if x.province})
         per_year = Counter(a.meta.date[:4] for a in sources if a.meta.date)
         summary.append({"theme": theme, "link": f"{theme.id}.md", "sources": len(sources), "passages": len(passages)})
+        pages = evidence_pages(passages, lambda n, t=theme.id: paths.theme(t, n), lambda p, t=theme.id: p.terms_for(t),
+                               site_url)
         files.append(OutputFile(page, render(
             "theme.md.j2",
             theme=theme,
@@ -187,22 +174,23 @@ def theme_pages(
             regions=[{"name": name, "count": n, "link": rel(page, province_page(name, places_index))}
                      for name, n in sorted(provinces.items(), key=lambda kv: (-kv[1], kv[0]))],
             years=[{"year": y, "count": per_year.get(y, 0)} for y in years],
-            groups=evidence_groups(passages, page, theme.id),
-            more=max(0, len(passages) - MAX_EVIDENCE),
+            ev=pages[0],
             source_count=len(sources),
             passage_count=len(passages),
             parameters=parameters.theme_links(theme.id, page) if parameters else [],
             feed=rel(page, paths.theme_feed(theme.id)),
         )))
+        files += later_pages(pages, f"{theme.zh} · {theme.en}", f"{theme.zh} {theme.en}", "证据 Evidence",
+                             "主题概览 Theme overview")
     files.append(OutputFile(paths.THEME_INDEX, render("theme_index.md.j2", themes=summary)))
     return files
 
 
 def region_pages(
     articles: list[Article], vocab: Vocabulary, places_index: dict[str, str], ranks: FigureRanks,
-    parameters: ParameterTable | None = None,
+    parameters: ParameterTable | None = None, site_url: str = "",
 ) -> list[OutputFile]:
-    """A page per province, their index and the heat map."""
+    """A page per province (with its later evidence pages), their index and the heat map."""
     by_province = region_passages(articles)
     rows = []
     files = []
@@ -213,6 +201,8 @@ def region_pages(
         counts = [tally.get(theme.id, 0) for theme in vocab.themes]
         rows.append({"name": province, "link": rel(paths.REGION_INDEX, page), "counts": counts,
                      "passages": len(passages), "adcode": places_index[province]})
+        adcode = places_index[province]
+        pages = evidence_pages(passages, lambda n, a=adcode: paths.region(a, n), province_terms(province), site_url)
         places = Counter(x.name for p in passages for x in p.paragraph.places if x.province == province and x.name != province)
         files.append(OutputFile(page, render(
             "region.md.j2",
@@ -223,10 +213,10 @@ def region_pages(
                      "anchor": paths.filtered_passages(places_index[province], t.id).partition("#")[2]}
                     for t, c in zip(vocab.themes, counts) if c],
             figures=figure_rows(ranks, passages, page, province=province),
-            groups=evidence_groups(passages[:MAX_REGION_EVIDENCE], page, province=province),
-            more=max(0, len(passages) - MAX_REGION_EVIDENCE),
+            ev=pages[0],
             parameters=parameters.province_rows(places_index[province], page) if parameters else [],
         )))
+        files += later_pages(pages, province, province, "段落 Passages", "省份概览 Province overview")
     top = sorted(rows, key=lambda r: (-r["passages"], r["adcode"]))[:24]
     chart = charts.heatmap(
         "主题 × 省份（段落数）Themes by province (passages)",
