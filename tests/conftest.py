@@ -49,6 +49,15 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
+def site(seed_project) -> Path:
+    """The seeds' site built once with mkdocs (every test that reads built HTML shares it)."""
+    if not (seed_project / "site" / "index.html").exists():
+        result = mkdocs_build(seed_project)
+        assert result.returncode == 0, result.stderr[-2000:]
+    return seed_project / "site"
+
+
+@pytest.fixture(scope="session")
 def seed_project(tmp_path_factory) -> Path:
     """The seeds generated into a scratch project (docs/ only, not yet built)."""
     project = copy_project(tmp_path_factory.mktemp("seed-site"))

@@ -7,12 +7,10 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import PurePosixPath
 
-import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import mkdocs_build
 from gen import paths
 from gen.site import charts
 from gen.site.parameter_chart import values_over_time
@@ -100,13 +98,6 @@ def test_every_non_empty_heatmap_cell_is_a_link_with_its_tooltip():
                                                                       "浙江省 · 绿色采购 Green procurement: 5"]
     assert len(svg.findall(f"{SVG}rect[@class='chart-cell']")) == 2  # the empty cells are not links
 
-
-@pytest.fixture(scope="module")
-def site(seed_project):
-    if not (seed_project / "site" / "index.html").exists():
-        result = mkdocs_build(seed_project)
-        assert result.returncode == 0, result.stderr[-2000:]
-    return seed_project / "site"
 
 
 def test_heatmap_cells_land_on_the_province_line_of_their_theme(site):

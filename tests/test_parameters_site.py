@@ -25,14 +25,6 @@ from gen.understanding.parameters.vocabulary import parameter_vocabulary
 
 
 @pytest.fixture(scope="module")
-def site(seed_project):
-    if not (seed_project / "site" / "index.html").exists():
-        result = mkdocs_build(seed_project)
-        assert result.returncode == 0, result.stderr[-2000:]
-    return seed_project / "site"
-
-
-@pytest.fixture(scope="module")
 def data(seed_project) -> dict:
     return json.loads((seed_project / "docs" / paths.PARAMETERS_JSON).read_text(encoding="utf-8"))
 

@@ -11,16 +11,8 @@ from pathlib import PurePosixPath
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import is_true_to, mkdocs_build
+from conftest import is_true_to
 from gen.site.taxonomy import GAP, quote
-
-
-@pytest.fixture(scope="module")
-def site(seed_project):
-    if not (seed_project / "site" / "index.html").exists():
-        result = mkdocs_build(seed_project)
-        assert result.returncode == 0, result.stderr[-2000:]
-    return seed_project / "site"
 
 
 @pytest.fixture(scope="module")

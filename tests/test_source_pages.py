@@ -15,20 +15,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEEDS, is_true_to, mkdocs_build
+from conftest import ROOT, SEEDS, is_true_to
 from gen import paths
 from gen.reading.kind import type_label
 from gen.understanding.themes import vocabulary
 
 PRINTED = "004_e02a84cfd321e3da.txt"  # a portal scrape whose tail says 本文来源:中国政府采购报第1174期第1版
 
-
-@pytest.fixture(scope="module")
-def site(seed_project):
-    if not (seed_project / "site" / "index.html").exists():
-        result = mkdocs_build(seed_project)
-        assert result.returncode == 0, result.stderr[-2000:]
-    return seed_project / "site"
 
 
 def _article(site: Path, source: dict) -> BeautifulSoup:
