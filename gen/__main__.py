@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     watch_cmd.add_argument("--interval", type=float, default=1.0, help="seconds between looks at the sources")
     evaluate_cmd = commands.add_parser("evaluate", help="score themes, topic and places against the hand labels")
     evaluate_cmd.add_argument("--verbose", action="store_true", help="list every passage the classifier got wrong")
-    evaluate_cmd.add_argument("--batch", choices=("tuning", "heldout", "fresh", "untuned"), help="score one devset batch alone")
+    evaluate_cmd.add_argument("--batch", choices=("tuning", "heldout", "fresh", "untuned", "context", "context-unseen"), help="score one devset batch alone")
     args = parser.parse_args(argv)
     if args.command == "evaluate":
         from gen.evaluation import main as evaluate

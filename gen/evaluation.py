@@ -225,7 +225,7 @@ def table(report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gen evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list every passage the classifier got wrong")
-    parser.add_argument("--batch", choices=("tuning", "heldout", "fresh", "untuned"), help="score one devset batch alone")
+    parser.add_argument("--batch", choices=("tuning", "heldout", "fresh", "untuned", "context", "context-unseen"), help="score one devset batch alone")
     args = parser.parse_args(argv)
     if args.batch:
         report = score_devset(args.batch)
@@ -237,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         ("Development set, held-out batch alone (written before any rule was mended)", score_devset("heldout")),
         ("Development set, fresh batch alone (written after two rounds of mending)", score_devset("fresh")),
         ("Development set, untuned batch alone (written last; no rule changed for it)", score_devset("untuned")),
+        ("Development set, context batch alone (themes a document's subject gives)", score_devset("context")),
+        ("Development set, context-unseen batch alone (written after the subject rules)", score_devset("context-unseen")),
         ("Seeds (tests/labels/seed_themes.yml; themes only)", score_seeds()),
     ]
     for title, report in sections:

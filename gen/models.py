@@ -124,6 +124,9 @@ class ThemeMatch:
     theme: str
     terms: tuple[str, ...]
     score: float
+    # "words": its own words, its heading or its item's opening clause name the theme;
+    # "subject": its words continue the subject its document's title (or its heading) names
+    via: str = "words"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def test_the_development_set_is_labelled_completely():
     documents = devset_documents()
     passages = [p for d in documents for p in d["passages"] if not p.get("heading")]
     assert len(passages) >= 150
-    assert {d["batch"] for d in documents} == {"tuning", "heldout", "fresh", "untuned"}
+    assert {d["batch"] for d in documents} == {"tuning", "heldout", "fresh", "untuned", "context", "context-unseen"}
     assert len({d["name"] for d in documents}) == len(documents)
     for document in documents:
         assert document["title"] and document["doc_type"] and isinstance(document["on_topic"], bool), document["name"]

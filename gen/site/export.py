@@ -69,6 +69,7 @@ def article_json(article: Article) -> dict:
                 "heading": p.heading,
                 "themes": [m.theme for m in p.themes],
                 "matched_terms": {m.theme: list(m.terms) for m in p.themes},
+                "subject_themes": [m.theme for m in p.themes if m.via == "subject"],
                 "places": [passage_place_json(x) for x in p.places],
                 "figures": [figure_json(f) for f in p.figures],
                 "clause": p.clause,

@@ -18,6 +18,7 @@ from gen.understanding.figure_facts import with_facts
 from gen.understanding.figures import find_figures
 from gen.understanding.glossary import spellings_in
 from gen.understanding.places import Gazetteer, gazetteer
+from gen.understanding.subject import continuing, named_themes, subject_of, title_is_procurement
 from gen.understanding.themes import Vocabulary, score, strip_traps, vocabulary
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、")
@@ -32,13 +33,18 @@ def classify(article: Article, vocab: Vocabulary | None = None, places: Gazettee
     body = [i for i, p in enumerate(article.paragraphs) if not p.heading and p.kind != "img" and p.text]
     focus = round(sum(1 for i in body if about[i]) / len(body), 3) if body else 0.0
     context: dict[str, tuple[str, ...]] = {}
+    document_subject = subject = subject_of(article.meta.title, vocab)
+    procurement_title = title_is_procurement(article, vocab)
     paragraphs = []
     for index, paragraph in enumerate(article.paragraphs):
         if paragraph.heading:
             context = _heading_scope(paragraph.text, vocab)
+            subject = _heading_subject(paragraph.text, document_subject, vocab)
         elif paragraph.text.startswith(vocab.scope_breakers):
-            context = {}
+            context, subject = {}, document_subject
         themes = _paragraph_themes(paragraph, context, vocab) if on_topic and (about[index] or paragraph.heading) else ()
+        if on_topic and procurement_title and not paragraph.heading and paragraph.kind != "img":
+            themes = _with_subject(themes, continuing(paragraph.text, subject, vocab), vocab)
         found_places = places.find(paragraph.text) if paragraph.kind != "img" else ()
         figures = find_figures(paragraph.text) if not paragraph.heading else ()
         terms = spellings_in(paragraph.text) if not paragraph.heading else ()
@@ -87,20 +93,25 @@ def relevance(text: str, vocab: Vocabulary) -> float:
     return score(strip_traps(text, vocab), vocab.relevance_terms)[0]
 
 
-def _named_themes(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
-    """Themes a heading or an item's opening clause names outright."""
-    named = {}
-    for theme in vocab.themes:
-        phrases = tuple(p for p in theme.heading_phrases if p in text)
-        own, terms = score(text, theme.terms)
-        if phrases or own >= vocab.paragraph_threshold:
-            named[theme.id] = tuple(f"「{p}」" for p in phrases) or terms
-    return named
+def _heading_subject(heading: str, document_subject: str, vocab: Vocabulary) -> str:
+    """The subject under a heading: the one theme it names; none when it names several or
+    a theme the subject cannot continue; the document's when it names no theme."""
+    if not named_themes(heading, vocab):
+        return document_subject
+    return subject_of(heading, vocab)
+
+
+def _with_subject(themes: tuple[ThemeMatch, ...], continued: ThemeMatch | None, vocab: Vocabulary) -> tuple[ThemeMatch, ...]:
+    """The passage's own themes and, when it continues its subject, the subject's theme,
+    in vocabulary order."""
+    if continued is None or any(m.theme == continued.theme for m in themes):
+        return themes
+    return tuple(sorted((*themes, continued), key=lambda m: vocab.ids.index(m.theme)))
 
 
 def _heading_scope(text: str, vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     """Themes a heading hands down: numbered sections, or headings that are theme names."""
-    named = _named_themes(text, vocab)
+    named = named_themes(text, vocab)
     if _SECTION.match(text):
         return named
     scoped = {}
@@ -120,7 +131,7 @@ def _paragraph_themes(paragraph: Paragraph, context: dict, vocab: Vocabulary) ->
     if paragraph.heading:
         return tuple(ThemeMatch(t, terms, vocab.paragraph_threshold) for t, terms in context.items())
     lead = _ITEM_LEAD.match(paragraph.text)
-    named = {**context, **(_named_themes(lead.group(1), vocab) if lead else {})}
+    named = {**context, **(named_themes(lead.group(1), vocab) if lead else {})}
     bar = vocab.paragraph_threshold * (vocab.other_theme_factor if named else 1)
     matches = []
     for theme in vocab.themes:

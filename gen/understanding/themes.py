@@ -40,6 +40,8 @@ class Theme:
     heading_phrases: tuple[str, ...]  # phrases that, heading a section, pass the theme to it
     terms: tuple[Term, ...]
     negative: tuple[Term, ...]
+    # words that, in a document or section whose subject is this theme, continue the subject
+    continues: re.Pattern[str] | None = None
 
     @property
     def description_zh(self) -> str:
@@ -96,6 +98,7 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
             Theme(
                 id=t["id"], zh=t["zh"], en=t["en"], description=strip_cjk_spaces(" ".join(t["description"].split())), color=t["color"],
                 heading_phrases=tuple(t.get("heading", ())), terms=_terms(t["terms"]), negative=_terms(t.get("negative")),
+                continues=re.compile(t["continues"]) if t.get("continues") else None,
             )
             for t in raw["themes"]
         ),
