@@ -173,6 +173,22 @@ def write_paged_corpus(folder: Path, count: int = PAGED_SOURCES) -> Path:
     return folder
 
 
+SYNTHETIC_SOURCES = 1000  # the size the issue names for the counts test
+
+
+@pytest.fixture(scope="session")
+def thousand_project(tmp_path_factory) -> Path:
+    """1,000 sources synthesised from the seeds' paragraphs in the seeds' formats (the
+    benchmark's corpus), generated only: the counts are read from the Markdown pages."""
+    from tools.bench.synth import synthesise
+
+    project = copy_project(tmp_path_factory.mktemp("thousand-site"))
+    sources = tmp_path_factory.mktemp("thousand-sources")
+    synthesise(SEEDS, sources, SYNTHETIC_SOURCES)
+    build(Settings(sources=sources, docs=project / "docs", progress=False, cache=None))
+    return project
+
+
 @pytest.fixture(scope="session")
 def paged_project(tmp_path_factory) -> Path:
     """The synthetic SME corpus generated and built (docs/ and site/)."""

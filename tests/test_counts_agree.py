@@ -3,6 +3,7 @@ and a source's themes are exactly the themes whose pages quote it."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 
@@ -24,7 +25,7 @@ def _sources_linked(page: str, blocks) -> set[str]:
             for _, line, _ in blocks}
 
 
-@pytest.mark.parametrize("project", ["seed_project", "paged_project"])
+@pytest.mark.parametrize("project", ["seed_project", "paged_project", "thousand_project"])
 def test_theme_pages_count_what_they_list(project, request):
     docs = request.getfixturevalue(project) / "docs"
     for theme in vocabulary().themes:
@@ -39,7 +40,7 @@ def test_theme_pages_count_what_they_list(project, request):
         assert sum(int(n) for n in re.findall(r"^\| \d{4} \| (\d+) \|$", years, re.M)) == sources, theme.id
 
 
-@pytest.mark.parametrize("project", ["seed_project", "paged_project"])
+@pytest.mark.parametrize("project", ["seed_project", "paged_project", "thousand_project"])
 def test_province_pages_count_what_they_list(project, request):
     docs = request.getfixturevalue(project) / "docs"
     index = (docs / paths.REGION_INDEX).read_text(encoding="utf-8")
@@ -50,7 +51,10 @@ def test_province_pages_count_what_they_list(project, request):
         assert total == {shown}, adcode
 
 
-def test_a_source_is_tagged_with_exactly_the_themes_that_quote_it(seed_project, sources_data):
+@pytest.mark.parametrize("project", ["seed_project", "thousand_project"])
+def test_a_source_is_tagged_with_exactly_the_themes_that_quote_it(project, request):
+    seed_project = request.getfixturevalue(project)
+    sources_data = json.loads((seed_project / "docs" / paths.SOURCES_JSON).read_text(encoding="utf-8"))
     quoted_by: dict[str, set[str]] = {}
     for theme in vocabulary().themes:
         for page in re.findall(r"\]\((?:\.\./)+(sources/[^)#]+\.md)\)", _theme_page(seed_project, theme.id)):
