@@ -191,6 +191,22 @@ def _tidy(docs: Path, out: str) -> None:
     for name in _LEGACY:
         if os.path.isdir(os.path.join(docs, name)) and not os.path.islink(os.path.join(docs, name)):
             shutil.rmtree(os.path.join(docs, name))
+    _drop_retired_links(docs)
+
+
+def _drop_retired_links(docs: Path) -> None:
+    """An entry an older generator made and this one no longer declares (docs/assets/generated
+    once held the charts) stays a link into the output tree, dangling once the tree is rebuilt,
+    and MkDocs fails on it: remove such links, in docs/ and its hand-written folders."""
+    current = {os.path.join(docs, entry) for entry in GENERATED}
+    folders = [str(docs)] + [entry.path for entry in os.scandir(docs) if entry.is_dir(follow_symlinks=False)
+                             and entry.name != OUTPUT_TREE]
+    for folder in folders:
+        for entry in os.scandir(folder):
+            if entry.path in current or not entry.is_symlink():
+                continue
+            if OUTPUT_TREE in os.readlink(entry.path).split(os.sep):
+                os.unlink(entry.path)
 
 
 def _adopt_and_link(docs: Path, out: str, made: list[str]) -> None:

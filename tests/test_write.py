@@ -38,3 +38,17 @@ def test_a_symlinked_live_file_is_replaced_by_a_real_file(tmp_path):
 def test_a_path_given_twice_is_refused(tmp_path):
     with pytest.raises(UnsafePath, match="written twice"):
         write_tree(tmp_path / "docs", [OutputFile("sources/a.md", "甲\n"), OutputFile("sources/a.md", "乙\n")])
+
+
+def test_a_link_an_older_generator_made_is_removed(tmp_path):
+    """docs/assets/generated (the charts of an older generator) would dangle, and MkDocs fails
+    on a dangling file; a hand-written link elsewhere is left alone."""
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "briefing.css").write_text("body {}\n", encoding="utf-8")
+    os.symlink("../.output/live/assets/generated", docs / "assets" / "generated")
+    os.symlink("briefing.css", docs / "assets" / "alias.css")
+    write_tree(docs, [OutputFile("index.md", "# 首页\n")])
+    assert not os.path.lexists(docs / "assets" / "generated")
+    assert os.path.islink(docs / "assets" / "alias.css")
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# 首页\n"
