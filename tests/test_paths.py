@@ -76,3 +76,19 @@ def test_no_file_of_the_project_is_ignored_by_git():
     result = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(candidates),
                             capture_output=True, text=True)
     assert result.stdout.split() == []
+
+
+def test_git_tracks_no_generated_output_under_docs():
+    """Only hand-written files are committed under docs/: a committed link into the output
+    tree (docs/assets/generated once) dangles in a fresh clone and MkDocs fails on it."""
+    import subprocess
+
+    import pytest
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(["git", "ls-files", "-s", "docs"], cwd=ROOT, capture_output=True, text=True).stdout
+    entries = [line.split(maxsplit=3) for line in listed.splitlines()]
+    assert [path for mode, _, _, path in entries if mode == "120000"] == []
+    generated = (*paths.GENERATED, paths.OUTPUT_TREE)
+    assert [path for *_, path in entries
+            if any(path.removeprefix("docs/") == g or path.removeprefix("docs/").startswith(g + "/") for g in generated)] == []
