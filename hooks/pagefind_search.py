@@ -9,6 +9,12 @@ neighbouring characters, spelled in letters a–p (four per character). assets/s
 turns a query into the same tokens and asks Pagefind for them as an exact phrase, which
 matches exactly the passages that contain the query as written. The passage itself travels
 in the record's meta; the page highlights it.
+
+Pagefind holds every record of an index in memory until it writes (about 130 KB a passage),
+so the records are indexed in shards of at most SHARD_RECORDS, one Pagefind process after
+another: the first shard is site/pagefind/ (with the runtime the page loads), shard N is
+site/pagefind/shard-N/ (its index only), and pagefind/shards.json lists the shards that
+assets/search.js merges into the first (Pagefind's mergeIndex).
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import asyncio
 import base64
 import json
 import logging
+import os
 import re
+import shutil
 import time
 import unicodedata
 from pathlib import Path
@@ -26,6 +34,12 @@ log = logging.getLogger("mkdocs.hooks.pagefind_search")
 
 RECORDS = "data/search-records.jsonl"  # gen.paths.SEARCH_RECORDS
 OUTPUT = "pagefind"
+SHARDS = "shards.json"  # the shard folders after the first, relative to OUTPUT; read by assets/search.js
+# Records per Pagefind process: at this size no process of a 9,451-passage build passed 300 MB
+# (README, Search). PAGEFIND_SHARD_RECORDS overrides it (the tests make the seeds several shards).
+SHARD_RECORDS = 2000
+# Of a later shard's bundle only the index is used; the page runs the first shard's runtime.
+_SHARD_KEEPS = ("pagefind-entry.json", "index", "fragment", "filter")
 # Letters, digits and CJK characters make words; punctuation and spaces separate them.
 _WORD = re.compile(r"[^\W_]+")
 # Requests in flight at once: enough to keep the indexer busy, few enough to bound memory.
@@ -90,12 +104,45 @@ def on_files(files, config):
     return files
 
 
+def shard_records() -> int:
+    try:
+        return max(1, int(os.environ.get("PAGEFIND_SHARD_RECORDS", SHARD_RECORDS)))
+    except ValueError:
+        log.warning("PAGEFIND_SHARD_RECORDS is not a number: shards of %d", SHARD_RECORDS)
+        return SHARD_RECORDS
+
+
+def shard_folder(number: int) -> str:
+    """Shard 0 is the bundle itself; shard N a folder inside it."""
+    return "" if number == 0 else f"shard-{number}/"
+
+
 def on_post_build(config) -> None:
     started = time.perf_counter()
     records = read_records(Path(config["docs_dir"]) / RECORDS)
     output = Path(config["site_dir"]) / OUTPUT
-    asyncio.run(write_index([pagefind_record(r) for r in records], output))
-    log.info("pagefind: %d passages indexed in %.1f s", len(records), time.perf_counter() - started)
+    shards = write_shards(records, output, shard_records())
+    log.info("pagefind: %d passages indexed in %d shards in %.1f s", len(records), shards,
+             time.perf_counter() - started)
+
+
+def write_shards(records: list[dict], output: Path, size: int) -> int:
+    """Index the records in shards of `size`, one Pagefind process after another; returns
+    how many. Shards of an earlier, larger build are removed first."""
+    if output.exists():
+        shutil.rmtree(output)
+    chunks = [records[start:start + size] for start in range(0, len(records), size)] or [[]]
+    for number, chunk in enumerate(chunks):
+        folder = output / shard_folder(number)
+        asyncio.run(write_index([pagefind_record(r) for r in chunk], folder))
+        if number:
+            for path in sorted(folder.iterdir()):
+                if path.name in _SHARD_KEEPS or path.suffix == ".pf_meta":
+                    continue
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+    later = [shard_folder(number) for number in range(1, len(chunks))]
+    (output / SHARDS).write_text(json.dumps(later) + "\n", encoding="utf-8")
+    return len(chunks)
 
 
 async def write_index(records: list[dict], output: Path) -> None:

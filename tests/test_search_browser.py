@@ -1,9 +1,12 @@
 """The passage search in a real browser (Playwright + Chromium) on the seeds plus two
-sources that both state 价格扣除, one in Jiangxi and one in Guangdong (tests/search_sources)."""
+sources that both state 价格扣除, one in Jiangxi and one in Guangdong (tests/search_sources),
+indexed in three shards (PAGEFIND_SHARD_RECORDS) so every search runs across merged shards."""
 
 from __future__ import annotations
 
 import json
+import math
+import os
 import shutil
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -33,9 +36,39 @@ def search_project(tmp_path_factory):
             shutil.copy(path, sources / path.name)
     project = copy_project(tmp_path_factory.mktemp("search-site"))
     build(Settings(sources=sources, docs=project / "docs", progress=False, cache=None))
-    result = mkdocs_build(project)
+    passages = len((project / "docs" / paths.SEARCH_RECORDS).read_text(encoding="utf-8").splitlines())
+    os.environ["PAGEFIND_SHARD_RECORDS"] = str(math.ceil(passages / SHARDS))
+    try:
+        result = mkdocs_build(project)
+    finally:
+        del os.environ["PAGEFIND_SHARD_RECORDS"]
     assert result.returncode == 0, result.stderr[-2000:]
     return project
+
+
+SHARDS = 3
+
+
+def test_the_index_is_in_shards_that_hold_every_passage_once(search_project, records):
+    bundle = search_project / "site" / "pagefind"
+    later = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    assert later == [f"shard-{n}/" for n in range(1, SHARDS)]
+    counts = [sum(language["page_count"] for language in
+                  json.loads((bundle / folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values())
+              for folder in ["", *later]]
+    assert all(counts) and sum(counts) == len(records)
+    assert not (bundle / later[0] / "pagefind.js").exists()  # one runtime, the first shard's
+
+
+def test_a_term_is_found_in_every_shard_that_holds_it(guarded, search_url, records):
+    size = math.ceil(len(records) / SHARDS)
+    shard_of = {url: number // size for number, url in enumerate(sorted(records))}
+    term = max(TERMS, key=lambda t: len({shard_of[u] for u, r in records.items() if t in r["text"]}))
+    expected = sorted(u for u, r in records.items() if term in r["text"])
+    assert len({shard_of[u] for u in expected}) >= 2, "no term spans shards: the test would prove nothing"
+    page, _ = guarded
+    page.goto(f"{search_url}search/?q={quote(term)}")
+    assert sorted(_found(page, q=term)) == expected
 
 
 @pytest.fixture(scope="module")

@@ -24,12 +24,19 @@
   const pagefindTerm = (chars) => chars.length === 1 ? letters(chars[0])
     : `"${chars.slice(0, -1).map((c, i) => letters(c) + letters(chars[i + 1])).join(" ")}"`;
 
-  async function loadPagefind() {
-    if (!pagefind) {
-      pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
-      await pagefind.options({ baseUrl: ROOT.pathname });
-      await pagefind.init();
-    }
+  // The index is in shards (hooks/pagefind_search.py): the first one's runtime searches
+  // them all, the others merged in from the folders pagefind/shards.json lists.
+  function loadPagefind() {
+    pagefind ||= (async () => {
+      const base = new URL("pagefind/", ROOT);
+      const api = await import(new URL("pagefind.js", base).href);
+      await api.options({ baseUrl: ROOT.pathname });
+      await api.init();
+      const response = await fetch(new URL("shards.json", base));
+      const shards = response.ok ? await response.json() : [];
+      await Promise.all(shards.map((folder) => api.mergeIndex(new URL(folder, base).pathname, { baseUrl: ROOT.pathname })));
+      return api;
+    })();
     return pagefind;
   }
 
