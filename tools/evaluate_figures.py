@@ -28,26 +28,12 @@ from gen.models import Figure
 from gen.reading.detect import read_text
 from gen.understanding.assemble import article_for
 from gen.understanding.classify import classify
+from tools.scores import Score, ratio
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "labels" / "figures_devset.yml"
 FIELDS = ("value", "text", "qualifier", "measure", "period", "place")
 NATIONAL = "全国"
-
-
-@dataclass
-class Score:
-    expected: int = 0
-    found: int = 0
-    correct: int = 0
-
-    @property
-    def precision(self) -> float | None:
-        return self.correct / self.found if self.found else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.correct / self.expected if self.expected else None
 
 
 @dataclass
@@ -105,7 +91,7 @@ def score_item(item: dict, found: list[Figure], report: Report) -> None:
             report.problems.append(f"MISS  {item['id']}: {expected['text']}")
             continue
         unmatched.remove(hit)
-        value.correct += 1
+        value.matched += 1
         for name in FIELDS[1:]:
             wanted, got = str(expected.get(name) or ""), _field(hit, name)
             score = report.scores[name]
@@ -113,7 +99,7 @@ def score_item(item: dict, found: list[Figure], report: Report) -> None:
             if got and (wanted or name != "measure"):
                 score.found += 1
             if wanted and got and _right(name, wanted, got):
-                score.correct += 1
+                score.matched += 1
             elif wanted or (got and name != "measure"):
                 report.problems.append(f"FIELD {item['id']}: {expected['text']} {name} expected {wanted!r} found {got!r}")
     report.problems += [f"FALSE {item['id']}: {f.text}" for f in unmatched]
@@ -128,15 +114,11 @@ def evaluate(batch: str | None = None) -> Report:
     return report
 
 
-def _ratio(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
-
-
 def table(report: Report) -> str:
     lines = ["| field | expected | found | correct | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
     for name, score in report.scores.items():
-        lines.append(f"| {name} | {score.expected} | {score.found} | {score.correct} | "
-                     f"{_ratio(score.precision)} | {_ratio(score.recall)} |")
+        lines.append(f"| {name} | {score.expected} | {score.found} | {score.matched} | "
+                     f"{ratio(score.precision)} | {ratio(score.recall)} |")
     return "\n".join(lines) + f"\n\nitems: {report.items}"
 
 

@@ -32,6 +32,7 @@ from gen.understanding.assemble import article_for
 from gen.understanding.classify import classify
 from gen.understanding.parameters import find_parameters
 from gen.understanding.parameters.vocabulary import parameter_vocabulary
+from tools.scores import Score, ratio
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "parameters"
@@ -39,21 +40,6 @@ SEEDS = ROOT / "seeds"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 _VALUE = re.compile(r"^(?P<low>[\d.]+)(?:-(?P<high>[\d.]+))?\s*(?P<unit>%|万元|元|家|笔|户|days|working_days)$")
 _CONDITION_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
-
-
-@dataclass
-class Score:
-    expected: int = 0
-    found: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float | None:
-        return self.matched / self.found if self.found else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.matched / self.expected if self.expected else None
 
 
 @dataclass
@@ -150,21 +136,17 @@ def evaluate(batch: str | None = None) -> Report:
     return report
 
 
-def _ratio(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
-
-
 def table(report: Report) -> str:
     lines = ["| parameter | expected | found | matched | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
     total = Score()
     for parameter, score in report.scores.items():
         lines.append(f"| {parameter} | {score.expected} | {score.found} | {score.matched} | "
-                     f"{_ratio(score.precision)} | {_ratio(score.recall)} |")
+                     f"{ratio(score.precision)} | {ratio(score.recall)} |")
         total.expected += score.expected
         total.found += score.found
         total.matched += score.matched
     lines.append(f"| all | {total.expected} | {total.found} | {total.matched} | "
-                 f"{_ratio(total.precision)} | {_ratio(total.recall)} |")
+                 f"{ratio(total.precision)} | {ratio(total.recall)} |")
     sets = ", ".join(f"{name} {count}" for name, count in sorted(report.sources.items()))
     return "\n".join(lines) + f"\n\nsources: {sets}"
 
