@@ -58,3 +58,17 @@ class Guard:
         else:
             self.external.append(route.request.url)
             route.abort()
+
+
+PHONE_WIDTH = 390
+
+
+def guarded_phone_page(browser) -> tuple[object, object, Guard]:
+    """A page in a phone-sized context (390 px, touch), with every request and console error
+    watched: (context, page, guard)."""
+    guard = Guard()
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 844}, is_mobile=True, has_touch=True)
+    guard.attach(context)
+    page = context.new_page()
+    guard.watch(page)
+    return context, page, guard

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser_support import Guard, launch, serve
+from browser_support import Guard, guarded_phone_page, launch, serve
 from conftest import mkdocs_build
 
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parent.parent / ".cache" / "screenshots"))
@@ -92,11 +92,7 @@ def test_dark_mode_toggle(guarded, base_url):
 
 
 def test_narrow_screen_still_works(browser, base_url):
-    guard = Guard()
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    guard.attach(context)
-    page = context.new_page()
-    guard.watch(page)
+    context, page, guard = guarded_phone_page(browser)
     page.goto(base_url + "themes/remote/")
     expect(page.locator("h1").first).to_contain_text("远程异地评标")
     assert page.evaluate("document.documentElement.scrollWidth") <= 392
@@ -203,11 +199,7 @@ def test_a_deep_link_highlights_its_paragraph_on_arrival(guarded, paged_url):
 
 
 def test_a_paged_theme_fits_a_narrow_screen(browser, paged_url):
-    guard = Guard()
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    guard.attach(context)
-    page = context.new_page()
-    guard.watch(page)
+    context, page, guard = guarded_phone_page(browser)
     for path in ("themes/sme/", "themes/sme/page-2/"):
         page.goto(paged_url + path)
         page.locator("article details.quote summary").first.click()

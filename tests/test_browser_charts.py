@@ -8,7 +8,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from test_browser import base_url, browser, guarded, shot  # noqa: F401 - pytest fixtures and the screenshot helper
 
-from browser_support import Guard
+from browser_support import guarded_phone_page
 
 LUMINANCE = "c => { const [r, g, b] = c.match(/\\d+/g).map(Number); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 }"
 
@@ -76,11 +76,7 @@ def test_a_source_page_shows_its_chips_under_the_sources_tab(guarded, base_url):
 
 
 def test_the_home_page_fits_a_phone_and_its_legend_wraps(browser, base_url):  # noqa: F811
-    guard = Guard()
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    guard.attach(context)
-    page = context.new_page()
-    guard.watch(page)
+    context, page, guard = guarded_phone_page(browser)
     page.goto(base_url)
     legend = page.locator("article .chart-legend").first
     legend.scroll_into_view_if_needed()
