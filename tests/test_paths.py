@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import re
+import subprocess
+
+import pytest
 
 from conftest import ROOT, published_files
 from gen import paths
+
+
+def _git(*args: str, stdin: str = "") -> str:
+    """What git prints for the checkout the tests run in (skipped outside a git checkout)."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    return subprocess.run(["git", *args], cwd=ROOT, input=stdin, capture_output=True, text=True).stdout
 
 
 def _clean_targets() -> set[str]:
@@ -64,29 +74,17 @@ def test_every_page_of_a_paged_corpus_lies_under_a_generated_entry(paged_project
 def test_no_file_of_the_project_is_ignored_by_git():
     """An ignore rule that matches a module (`site/` once matched gen/site/) makes a new file
     vanish from every commit while the working tree still runs: a fresh clone then lacks it."""
-    import subprocess
-
-    import pytest
-    if not (ROOT / ".git").exists():
-        pytest.skip("not a git checkout")
     candidates = [p.relative_to(ROOT).as_posix() for folder in ("gen", "tests", "tools", "hooks", "scripts")
                   for p in (ROOT / folder).rglob("*")
                   if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
                   and ".hypothesis" not in p.parts]
-    result = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(candidates),
-                            capture_output=True, text=True)
-    assert result.stdout.split() == []
+    assert _git("check-ignore", "--no-index", "--stdin", stdin="\n".join(candidates)).split() == []
 
 
 def test_git_tracks_no_generated_output_under_docs():
     """Only hand-written files are committed under docs/: a committed link into the output
     tree (docs/assets/generated once) dangles in a fresh clone and MkDocs fails on it."""
-    import subprocess
-
-    import pytest
-    if not (ROOT / ".git").exists():
-        pytest.skip("not a git checkout")
-    listed = subprocess.run(["git", "ls-files", "-s", "docs"], cwd=ROOT, capture_output=True, text=True).stdout
+    listed = _git("ls-files", "-s", "docs")
     entries = [line.split(maxsplit=3) for line in listed.splitlines()]
     assert [path for mode, _, _, path in entries if mode == "120000"] == []
     generated = (*paths.GENERATED, paths.OUTPUT_TREE)
