@@ -7,6 +7,8 @@ Pages are Markdown files; MkDocs publishes `a/b.md` at `a/b/` and `a/index.md` a
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 HOME = "index.md"
 SOURCE_LIST = "sources/index.md"
 THEME_INDEX = "themes/index.md"
@@ -25,8 +27,10 @@ PARAMETERS_JSON = "data/parameters.json"
 PARAMETERS_SCHEMA = "data/parameters.schema.json"
 PARAMETERS_CSV = "data/parameters.csv"
 SEARCH = "search/index.md"
-# The passages hooks/pagefind_search.py indexes: read by the hook, not published.
+# The passages hooks/search_index.py indexes: read by the hook, not published.
 SEARCH_RECORDS = "data/search-records.jsonl"
+# Where that hook writes the index, inside the built site (read by assets/search.js).
+SEARCH_INDEX = "search-index/"
 
 
 def source(article_id: str) -> str:
@@ -62,10 +66,11 @@ def theme_feed(theme_id: str) -> str:
     return f"feeds/{theme_id}.xml"
 
 
-def filtered_passages(adcode: str, theme_id: str) -> str:
+def filtered_passages(province: str, theme_id: str) -> str:
     """Where a reader finds one province's passages on one theme (a heat-map cell's link):
-    the theme's line in the province page's list of themes."""
-    return f"{region(adcode)}#{theme_id}"
+    the search page filtered to the passages that name the province (the `named` filter,
+    gen/site/search.py) and are on the theme."""
+    return f"{SEARCH}?{urlencode({'named': province, 'theme': theme_id})}"
 
 # The hidden tree under docs/ that holds the generated output; the GENERATED entries are
 # symbolic links into it (gen/write.py).
@@ -92,11 +97,12 @@ def url(page: str) -> str:
 
 def href(from_page: str, target: str) -> str:
     """A link written as raw HTML (an inline chart's), which MkDocs does not rewrite: from
-    the published URL of one page to that of another path under docs/ (anchor kept)."""
+    the published URL of one page to that of another path under docs/ (query and anchor kept)."""
     path, _, anchor = target.partition("#")
+    path, _, query = path.partition("?")
     here, there = url(from_page).split("/")[:-1], url(path).split("/")
     shared = 0
     while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
         shared += 1
     link = "/".join([".."] * (len(here) - shared) + there[shared:]) or "./"
-    return link + (f"#{anchor}" if anchor else "")
+    return link + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")

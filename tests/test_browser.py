@@ -177,6 +177,23 @@ def test_page_two_of_a_themes_passages_from_the_pager(guarded, paged_url):
     shot(page, "theme-page-2")
 
 
+def test_the_copy_button_puts_the_citation_on_the_clipboard(guarded, paged_url):
+    page, _ = guarded
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(paged_url + "themes/sme/page-2/")
+    citation = page.locator("article details.quote").nth(3)
+    citation.locator("summary").click()
+    text = citation.locator("p").inner_text().strip()
+    assert "https://" in text and "#p-" in text
+    citation.get_by_role("button", name="复制引用 Copy the citation").click()
+    expect(citation.locator(".cite-copy")).to_have_text("已复制 Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    # every citation has one button, also after instant navigation to another page
+    page.locator("article .evidence-pager").first.get_by_role("link", name="下一页 Next →").click()
+    expect(page.locator("article h1").first).to_contain_text("第 3 页")
+    assert page.locator("article details.quote").count() == page.locator("article details.quote .cite-copy").count() > 0
+
+
 def test_a_deep_link_highlights_its_paragraph_on_arrival(guarded, paged_url):
     page, _ = guarded
     page.goto(paged_url + "themes/sme/page-2/")

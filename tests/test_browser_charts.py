@@ -41,13 +41,19 @@ def test_a_heatmap_cell_leads_to_the_passages_it_counts(guarded, base_url):  # n
     tip = cell.locator("title").first.text_content()  # "山东省 · 支持中小企业 SME support: 5"
     province, rest = tip.split(" · ", 1)
     count = rest.rsplit(": ", 1)[1]
-    theme = cell.get_attribute("xlink:href").split("#")[1]
     cell.click()
-    expect(page.locator("article h1").first).to_contain_text(province)
-    assert page.url.endswith(f"#{theme}")
-    target = page.locator(f"li#{theme}")
-    expect(target).to_be_in_viewport()
-    expect(target).to_contain_text(f": {count} 段 passages")
+    page.wait_for_url("**/search/?named=*")
+    root = page.locator("#passage-search")
+    expect(root).to_have_attribute("data-results", count, timeout=20_000)
+    expect(page.locator(".passage-search__status")).to_contain_text(f"共 {count} 段")
+    expect(page.locator(".passage-search__chip")).to_contain_text(province)
+    results = page.locator(".passage-search__result")
+    expect(results).to_have_count(min(int(count), 20))
+    shot(page, "heatmap-search")
+    page.locator(".passage-search__unlink").click()  # without the province: the theme alone, more passages
+    expect(root).not_to_have_attribute("data-results", count)
+    assert int(root.get_attribute("data-results")) > int(count)
+    assert "named=" not in page.url
 
 
 def test_the_region_table_shows_every_column_at_1280_px(guarded, base_url):  # noqa: F811

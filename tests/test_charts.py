@@ -3,9 +3,10 @@ cells that link to the passages they count, and blocks that mkdocs keeps as HTML
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ElementTree
-from pathlib import PurePosixPath
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 from hypothesis import given
@@ -100,20 +101,35 @@ def test_every_non_empty_heatmap_cell_is_a_link_with_its_tooltip():
 
 
 
-def test_heatmap_cells_land_on_the_province_line_of_their_theme(site):
-    """Each cell's link, followed from the published region index, reaches a page with that anchor."""
+def _listed(seed_project, province: str, theme: str) -> int:
+    """How many passages the search holds under the filters named=province and theme."""
+    lines = (seed_project / "docs" / paths.SEARCH_RECORDS).read_text(encoding="utf-8").splitlines()
+    return sum(province in r["filters"].get("named", []) and theme in r["filters"].get("theme", [])
+               for r in map(json.loads, lines))
+
+
+def test_a_heatmap_cell_counts_the_passages_its_search_link_lists(site, seed_project):
+    """Each cell links to the search filtered to its province and theme, and its count is the
+    number of passages that view lists; so does each theme line of a province page."""
     index = BeautifulSoup((site / "regions" / "index.html").read_text(encoding="utf-8"), "html.parser")
     cells = index.select("article .chart svg a")
     assert len(cells) >= 10
     for cell in cells:
-        href = cell["xlink:href"]
-        target, anchor = href.split("#")
-        page = site / PurePosixPath("regions", target) / "index.html"
-        assert page.exists(), href
-        landed = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(id=anchor)
-        assert landed is not None and landed.name == "li", href
+        link = urlsplit(cell["xlink:href"])
+        assert link.path == "../search/", cell["xlink:href"]
+        query = parse_qs(link.query)
+        assert set(query) == {"named", "theme"}
         count = int(cell.find("title").get_text().rsplit(": ", 1)[1])
-        assert landed.get_text().endswith(f": {count} 段 passages"), (href, landed.get_text())
+        assert cell.find("title").get_text().startswith(query["named"][0] + " · ")
+        assert count == _listed(seed_project, query["named"][0], query["theme"][0]) > 0, cell["xlink:href"]
+    lines = 0
+    for page in (site / "regions").glob("*/index.html"):
+        for line in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("article li[id]"):
+            search = line.find("a", title="在搜索中列出 Listed in the search")
+            query = parse_qs(urlsplit(search["href"]).query)
+            assert int(search.get_text().split()[0]) == _listed(seed_project, query["named"][0], line["id"])
+            lines += 1
+    assert lines >= 10
 
 
 def test_charts_are_inline_html_in_the_built_pages(site):

@@ -1,19 +1,22 @@
-"""The passage search's data: the generator's records, the hook's tokens, the built index."""
+"""The passage search's data: the generator's records and the index the hook builds from them."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
+import itertools
 import json
 import re
+import zlib
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT
 from gen import paths
 from gen.rules import read_yaml
 
-_spec = importlib.util.spec_from_file_location("pagefind_search", ROOT / "hooks" / "pagefind_search.py")
+_spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
 hook = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(hook)
 
@@ -66,26 +69,115 @@ def test_the_search_page_offers_the_filters_of_search_yml(seed_project):
     assert "江西省" in settings["values"]["province"]
 
 
-@given(st.text(alphabet="政采贷云价格扣除评标远程异地双盲e1%，。 ", max_size=40), st.data())
-def test_a_query_inside_a_word_is_a_run_of_its_tokens(text, data):
-    words = re.findall(r"[^\W_]+", text)
-    if not words:
-        return
-    word = data.draw(st.sampled_from(words))
-    start = data.draw(st.integers(0, len(word) - 1))
-    query = word[start:data.draw(st.integers(start + 1, len(word)))]
-    tokens, wanted = hook.search_tokens(text), hook.search_tokens(query)
-    if len(query) == 1:
-        assert any(t.startswith(wanted[0]) for t in tokens)
-    else:
-        pairs = wanted[:-1]  # the query's last character alone is not a pair in the text
-        assert any(tokens[i:i + len(pairs)] == pairs for i in range(len(tokens)))
+def _search(files: dict[str, bytes], query: str, filters: dict[str, str] | None = None) -> list[int]:
+    """The passage numbers a query finds, read from the index files the way assets/search.js
+    reads them (a second reader of the format, so the two can be compared)."""
+    manifest = json.loads(files["index.json"])
+
+    def numbers(data: bytes):
+        at = 0
+        while at < len(data):
+            value, scale = 0, 1
+            while True:
+                byte = data[at]
+                at += 1
+                value += (byte & 127) * scale
+                if byte < 128:
+                    break
+                scale *= 128
+            yield value
+
+    def postings(key: str) -> dict[int, set[int] | bool]:
+        name = f"keys/{hook.bucket_of(key, manifest['buckets'])}.bin"
+        if name not in files:
+            return {}
+        read = numbers(gzip.decompress(files[name]))
+        heads = []
+        for _ in range(next(read)):
+            heads.append(("".join(chr(next(read)) for _ in range(next(read))), next(read)))
+        found: dict[int, set[int] | bool] = {}
+        for name_, _size in heads:
+            number = 0
+            for _ in range(next(read)):
+                number += next(read)
+                if len(name_) == 2:
+                    positions, position = set(), 0
+                    for _ in range(next(read)):
+                        position += next(read)
+                        positions.add(position)
+                    entry = positions
+                else:
+                    entry = True
+                if name_ == key:
+                    found[number] = entry
+        return found
+
+    sets = []
+    for word in re.findall(r"[^\W_]+", hook.normalise(query)):
+        if len(word) == 1:
+            sets.append(set(postings(word)))
+            continue
+        pairs = [postings(word[i:i + 2]) for i in range(len(word) - 1)]
+        sets.append({n for n, starts in pairs[0].items()
+                     if any(all(start + i in (pairs[i].get(n) or ()) for i in range(1, len(pairs))) for start in starts)})
+    for key, value in (filters or {}).items():
+        position = manifest["filters"].get(key, []).index(value)
+        ids = list(numbers(gzip.decompress(files[f"filters/{key}/{position}.bin"])))[1:]
+        sets.append(set(itertools.accumulate(ids)))
+    return sorted(set.intersection(*sets)) if sets else []
+
+
+def _record(text: str, **filters: list[str]) -> dict:
+    return {"url": f"sources/x/#p-{zlib.crc32(repr((text, filters)).encode())}", "text": text,
+            "meta": {"title": "甲", "date": "2024-01-01"}, "filters": filters}
+
+
+_ALPHABET = "政采贷云价格扣除评标远程异地双盲eE1１%，。 "
+
+
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=30), min_size=1, max_size=6), st.text(alphabet=_ALPHABET, min_size=1, max_size=6))
+def test_a_query_finds_exactly_the_passages_that_hold_its_words(texts, query):
+    records = [{**_record(text), "url": f"sources/x/#p-{n}"} for n, text in enumerate(texts)]
+    files = hook.index_files(records, chunk=2)
+    words = re.findall(r"[^\W_]+", hook.normalise(query))
+    expected = [n for n, text in enumerate(texts) if words and all(w in hook.normalise(text) for w in words)]
+    # one date for all, so the passages keep their URL order: p-0 … p-9 sort as numbered
+    order = [int(r["url"].rsplit("-", 1)[1]) for r in hook.newest_first(records)]
+    assert sorted(order[n] for n in _search(files, query)) == expected
 
 
 def test_characters_of_a_term_spread_over_a_passage_are_not_the_term():
-    tokens = hook.search_tokens("政采e贷，政府采购贷款")
-    pairs = hook.search_tokens("政采贷")[:-1]
-    assert not any(tokens[i:i + len(pairs)] == pairs for i in range(len(tokens)))
+    records = [_record("政采e贷，政府采购贷款"), _record("推广政采贷")]
+    files = hook.index_files(records)
+    texts = [r["text"] for r in hook.newest_first(records)]
+    assert [texts[n] for n in _search(files, "政采贷")] == ["推广政采贷"]
+    assert len(_search(files, "贷")) == 2
+
+
+def test_filters_narrow_a_query_to_the_passages_with_the_value():
+    records = [_record("价格扣除", province=["江西省"]), _record("价格扣除比例", province=["广东省", "江西省"]),
+               _record("价格扣除", province=["广东省"]), _record("信用", province=["江西省"])]
+    files = hook.index_files(records)
+    texts = [r["text"] for r in hook.newest_first(records)]
+    provinces = [r["filters"]["province"] for r in hook.newest_first(records)]
+    found = _search(files, "价格扣除", {"province": "江西省"})
+    assert len(found) == 2 and all("价格扣除" in texts[n] and "江西省" in provinces[n] for n in found)
+    assert len(_search(files, "", {"province": "江西省"})) == 3
+
+
+def test_passages_are_numbered_newest_first_and_their_records_say_what_the_passage_says():
+    records = [{"url": f"sources/{n}/#p-1", "text": f"第{n}段", "meta": {"title": f"题{n}", "date": date, "source": "报"}}
+               for n, date in enumerate(["2021-05-01", "2024-01-02", "", "2024-01-02"])]
+    files = hook.index_files(records, chunk=3)
+    shown = [item for n in range(2) for item in json.loads(gzip.decompress(files[f"records/{n}.json"]))]
+    assert [r["url"] for r in shown] == ["sources/1/#p-1", "sources/3/#p-1", "sources/0/#p-1", "sources/2/#p-1"]
+    assert shown[0] == {"url": "sources/1/#p-1", "title": "题1", "date": "2024-01-02", "source": "报", "text": "第1段"}
+    assert json.loads(files["index.json"])["passages"] == 4
+
+
+def test_the_same_records_give_the_same_bytes():
+    records = [_record("价格扣除"), _record("政采贷", province=["江西省"])]
+    assert hook.index_files(records) == hook.index_files(list(reversed(records)))
 
 
 def test_damaged_records_are_skipped_not_fatal(tmp_path):
@@ -94,19 +186,24 @@ def test_damaged_records_are_skipped_not_fatal(tmp_path):
     path.write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n[1, 2]\n" + '{"url": 3}\n', encoding="utf-8")
     assert hook.read_records(path) == [good]
     assert hook.read_records(tmp_path / "missing.jsonl") == []
-    record = hook.pagefind_record(good)
-    assert record["meta"]["text"] == "价格扣除" and record["filters"] == {"province": ["江西省"]}
-    assert record["content"] == " ".join(hook.search_tokens("价格扣除"))
+    files = hook.index_files([{**good, "filters": {"province": "not a list", 3: ["x"]}}])
+    assert json.loads(files["index.json"])["filters"] == {}
 
 
-def test_the_site_has_a_pagefind_index_of_every_passage_and_no_lunr(seed_project):
-    site = seed_project / "site"
-    if not (site / "pagefind" / "pagefind-entry.json").exists():
-        result = mkdocs_build(seed_project)
-        assert result.returncode == 0, result.stderr[-2000:]
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sum(language["page_count"] for language in entry["languages"].values()) == len(_records(seed_project / "docs"))
-    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "search" / "index.html").is_file()
+def test_the_hook_and_the_generator_name_the_same_files():
+    assert hook.RECORDS == paths.SEARCH_RECORDS
+    assert hook.OUTPUT + "/" == paths.SEARCH_INDEX
+
+
+def test_the_site_has_an_index_of_every_passage_and_no_lunr(seed_project, site):
+    records = _records(seed_project / "docs")
+    manifest = json.loads((site / paths.SEARCH_INDEX / "index.json").read_text(encoding="utf-8"))
+    assert manifest["passages"] == len(records)
+    files = {p.relative_to(site / paths.SEARCH_INDEX).as_posix(): p.read_bytes()
+             for p in (site / paths.SEARCH_INDEX).rglob("*") if p.is_file()}
+    for term in ("政采贷", "远程异地评标", "价格扣除"):
+        assert len(_search(files, term)) == sum(term in r["text"] for r in records)
+    assert (site / "assets" / "search.js").is_file() and (site / "search" / "index.html").is_file()
     assert not (site / "search" / "search_index.json").exists()
     assert not (site / paths.SEARCH_RECORDS).exists()  # the index's input is not published
     assert not list(seed_project.joinpath("docs").rglob("jieba*"))

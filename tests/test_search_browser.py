@@ -1,9 +1,11 @@
 """The passage search in a real browser (Playwright + Chromium) on the seeds plus two
 sources that both state 价格扣除, one in Jiangxi and one in Guangdong (tests/search_sources),
-indexed in three shards (PAGEFIND_SHARD_RECORDS) so every search runs across merged shards."""
+indexed with a few passages per records file (SEARCH_RECORDS_PER_CHUNK), so a search's
+results come from many files."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import os
@@ -36,36 +38,35 @@ def search_project(tmp_path_factory):
             shutil.copy(path, sources / path.name)
     project = copy_project(tmp_path_factory.mktemp("search-site"))
     build(Settings(sources=sources, docs=project / "docs", progress=False, cache=None))
-    passages = len((project / "docs" / paths.SEARCH_RECORDS).read_text(encoding="utf-8").splitlines())
-    os.environ["PAGEFIND_SHARD_RECORDS"] = str(math.ceil(passages / SHARDS))
+    os.environ["SEARCH_RECORDS_PER_CHUNK"] = str(CHUNK)
     try:
         result = mkdocs_build(project)
     finally:
-        del os.environ["PAGEFIND_SHARD_RECORDS"]
+        del os.environ["SEARCH_RECORDS_PER_CHUNK"]
     assert result.returncode == 0, result.stderr[-2000:]
     return project
 
 
-SHARDS = 3
+CHUNK = 4
 
 
-def test_the_index_is_in_shards_that_hold_every_passage_once(search_project, records):
-    bundle = search_project / "site" / "pagefind"
-    later = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
-    assert later == [f"shard-{n}/" for n in range(1, SHARDS)]
-    counts = [sum(language["page_count"] for language in
-                  json.loads((bundle / folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values())
-              for folder in ["", *later]]
-    assert all(counts) and sum(counts) == len(records)
-    assert not (bundle / later[0] / "pagefind.js").exists()  # one runtime, the first shard's
+def test_the_index_holds_every_passage_once_in_files_of_chunk_passages(search_project, records):
+    index = search_project / "site" / paths.SEARCH_INDEX
+    manifest = json.loads((index / "index.json").read_text(encoding="utf-8"))
+    assert manifest["passages"] == len(records) and manifest["chunk"] == CHUNK
+    shown = [json.loads(gzip.decompress((index / "records" / f"{n}.json").read_bytes()))
+             for n in range(math.ceil(len(records) / CHUNK))]
+    assert all(len(chunk) == CHUNK for chunk in shown[:-1])
+    assert sorted(r["url"] for chunk in shown for r in chunk) == sorted(records)
 
 
-def test_a_term_is_found_in_every_shard_that_holds_it(guarded, search_url, records):
-    size = math.ceil(len(records) / SHARDS)
-    shard_of = {url: number // size for number, url in enumerate(sorted(records))}
-    term = max(TERMS, key=lambda t: len({shard_of[u] for u, r in records.items() if t in r["text"]}))
+def test_a_term_is_found_in_every_records_file_that_holds_it(guarded, search_url, records, search_project):
+    index = search_project / "site" / paths.SEARCH_INDEX
+    file_of = {r["url"]: path.name for path in (index / "records").iterdir()
+               for r in json.loads(gzip.decompress(path.read_bytes()))}
+    term = max(TERMS, key=lambda t: len({file_of[u] for u, r in records.items() if t in r["text"]}))
     expected = sorted(u for u, r in records.items() if term in r["text"])
-    assert len({shard_of[u] for u in expected}) >= 2, "no term spans shards: the test would prove nothing"
+    assert len({file_of[u] for u in expected}) >= 2, "no term spans files: the test would prove nothing"
     page, _ = guarded
     page.goto(f"{search_url}search/?q={quote(term)}")
     assert sorted(_found(page, q=term)) == expected
@@ -109,6 +110,8 @@ def test_a_term_finds_the_passages_that_hold_it_and_nothing_else(guarded, search
     assert expected, f"no fixture passage holds {term}: the test would prove nothing"
     assert sorted(found) == expected
     assert len(set(found)) == len(found)
+    dates = [records[url]["meta"]["date"] for url in found]
+    assert dates == sorted(dates, reverse=True)  # newest first
     marks = page.locator(".passage-search__excerpt mark").all_text_contents()
     assert marks and set(marks) == {term}
 

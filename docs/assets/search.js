@@ -1,6 +1,6 @@
 // The passage search: a search box in the header of every page, and the search page
-// (search/?q=价格扣除&province=江西省) over the Pagefind index that hooks/pagefind_search.py
-// builds into pagefind/. Everything from a source is put into the page as text, never as HTML.
+// (search/?q=价格扣除&province=江西省) over the index that hooks/search_index.py
+// builds into search-index/. Everything from a source is put into the page as text, never as HTML.
 (() => {
   "use strict";
   // This file is assets/search.js: the site's root is one folder up, wherever it is served.
@@ -8,36 +8,145 @@
   const SEARCH_PAGE = new URL("search/", ROOT);
   const PAGE_SIZE = 20;
   const EXCERPT = 160;
-  let pagefind = null;
+  let index = null;
 
-  // The same tokens as search_tokens() in hooks/pagefind_search.py: each character with the
-  // next one of its word, four letters a–p per character.
-  const letters = (char) => {
-    const point = char.codePointAt(0);
-    return [12, 8, 4, 0].map((shift) => String.fromCharCode(97 + ((point >> shift) & 15))).join("");
-  };
+  // Reading the index that hooks/search_index.py writes into search-index/ (its docstring
+  // describes the files): each file is fetched once, when a query or filter first needs it.
+  const INDEX = new URL("search-index/", ROOT);
+  const cache = new Map();
+  function fetchOnce(path, read) {
+    if (!cache.has(path)) {
+      cache.set(path, (async () => {
+        const response = await fetch(new URL(path, INDEX));
+        if (response.status === 404) return null;
+        if (!response.ok) throw new Error(`search index: ${path} ${response.status}`);
+        return read(response);
+      })());
+    }
+    return cache.get(path);
+  }
+  const gunzip = (response) =>
+    new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer().then((b) => new Uint8Array(b));
+  const manifest = () => (index ||= fetchOnce("index.json", (r) => r.json()));
+
+  // Unsigned LEB128 integers, read one after another from a byte array.
+  function reader(bytes, at = 0) {
+    return {
+      next() {
+        let value = 0;
+        let scale = 1;
+        for (;;) {
+          const byte = bytes[at++];
+          value += (byte & 127) * scale;
+          if (byte < 128) return value;
+          scale *= 128;
+        }
+      },
+      get at() { return at; },
+    };
+  }
+  function idList(bytes) {
+    const read = reader(bytes);
+    const ids = new Array(read.next());
+    let id = 0;
+    for (let i = 0; i < ids.length; i++) ids[i] = id += read.next();
+    return ids;
+  }
+
+  // The same hash as bucket_of() in hooks/search_index.py.
+  function bucketOf(key, buckets) {
+    let value = 2166136261;
+    for (const char of key) value = Math.imul(value ^ char.codePointAt(0), 16777619) >>> 0;
+    return value % buckets;
+  }
+
+  // A bucket: its head (how many keys, then each key's code points and postings size),
+  // then the postings, in the head's order. Read once into key -> [start, end).
+  const bucket = (number) => fetchOnce(`keys/${number}.bin`, async (response) => {
+    const bytes = await gunzip(response);
+    const head = reader(bytes);
+    const sizes = [];
+    for (let k = head.next(); k > 0; k--) {
+      let name = "";
+      for (let c = head.next(); c > 0; c--) name += String.fromCodePoint(head.next());
+      sizes.push([name, head.next()]);
+    }
+    const where = new Map();
+    let offset = head.at;
+    for (const [name, size] of sizes) {
+      where.set(name, offset);
+      offset += size;
+    }
+    return { bytes, where };
+  });
+
+  // A key's postings: passage number -> its positions (a pair) or true (a single character).
+  async function postings(key) {
+    const { buckets } = await manifest();
+    const found = new Map();
+    const parsed = await bucket(bucketOf(key, buckets));
+    if (!parsed || !parsed.where.has(key)) return found;
+    const { bytes, where } = parsed;
+    const read = reader(bytes, where.get(key));
+    const pair = [...key].length === 2;
+    let id = 0;
+    for (let count = read.next(); count > 0; count--) {
+      id += read.next();
+      if (!pair) {
+        found.set(id, true);
+        continue;
+      }
+      const positions = new Set();
+      let position = 0;
+      for (let n = read.next(); n > 0; n--) positions.add(position += read.next());
+      found.set(id, positions);
+    }
+    return found;
+  }
+
   const queryWords = (query) =>
-    (query.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [])
-      .map((word) => [...word].filter((c) => c.codePointAt(0) <= 0xffff))
-      .filter((chars) => chars.length > 0);
-  // One character: every token that starts with it. More: its pairs, next to each other.
-  const pagefindTerm = (chars) => chars.length === 1 ? letters(chars[0])
-    : `"${chars.slice(0, -1).map((c, i) => letters(c) + letters(chars[i + 1])).join(" ")}"`;
+    (query.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).map((word) => [...word]);
 
-  // The index is in shards (hooks/pagefind_search.py): the first one's runtime searches
-  // them all, the others merged in from the folders pagefind/shards.json lists.
-  function loadPagefind() {
-    pagefind ||= (async () => {
-      const base = new URL("pagefind/", ROOT);
-      const api = await import(new URL("pagefind.js", base).href);
-      await api.options({ baseUrl: ROOT.pathname });
-      await api.init();
-      const response = await fetch(new URL("shards.json", base));
-      const shards = response.ok ? await response.json() : [];
-      await Promise.all(shards.map((folder) => api.mergeIndex(new URL(folder, base).pathname, { baseUrl: ROOT.pathname })));
-      return api;
-    })();
-    return pagefind;
+  // Passages that hold the word as written: its pairs at consecutive positions.
+  async function passagesWith(chars) {
+    if (chars.length === 1) return new Set((await postings(chars[0])).keys());
+    const pairs = await Promise.all(chars.slice(0, -1).map((c, i) => postings(c + chars[i + 1])));
+    const [first, ...rest] = pairs;
+    const found = new Set();
+    for (const [id, starts] of first) {
+      const later = rest.map((p) => p.get(id));
+      if (later.some((p) => !p)) continue;
+      for (const start of starts) {
+        if (later.every((p, i) => p.has(start + i + 1))) { found.add(id); break; }
+      }
+    }
+    return found;
+  }
+
+  async function passagesFiltered(key, value) {
+    const { filters } = await manifest();
+    const position = (filters[key] || []).indexOf(value);
+    if (position < 0) return new Set();
+    const bytes = await fetchOnce(`filters/${key}/${position}.bin`, gunzip);
+    return new Set(bytes ? idList(bytes) : []);
+  }
+
+  // Passage numbers (newest first) that hold every word of the query and every filter value.
+  async function findPassages(query, filters) {
+    const sets = await Promise.all([
+      ...queryWords(query).map(passagesWith),
+      ...Object.entries(filters).map(([key, value]) => passagesFiltered(key, value)),
+    ]);
+    if (sets.length === 0) return [];
+    sets.sort((a, b) => a.size - b.size);
+    return [...sets[0]].filter((id) => sets.every((s) => s.has(id))).sort((a, b) => a - b);
+  }
+
+  async function passage(id) {
+    const { chunk } = await manifest();
+    const records = await fetchOnce(`records/${Math.floor(id / chunk)}.json`,
+      async (r) => JSON.parse(new TextDecoder().decode(await gunzip(r))));
+    return records[id % chunk];
   }
 
   function element(tag, className, text) {
@@ -60,16 +169,6 @@
     input.value = new URLSearchParams(location.search).get("q") || "";
     form.append(input);
     header.insertBefore(form, header.querySelector("form[data-md-component='palette']"));
-  }
-
-  // Passages whose Pagefind ids hold every word of the query (each word one exact search).
-  async function findPassages(query, filters) {
-    const api = await loadPagefind();
-    const words = queryWords(query);
-    if (words.length === 0) return Object.keys(filters).length ? (await api.search(null, { filters })).results : [];
-    const searches = await Promise.all(words.map((chars) => api.search(pagefindTerm(chars), { filters })));
-    const inAll = searches.slice(1).map((s) => new Set(s.results.map((r) => r.id)));
-    return searches[0].results.filter((r) => inAll.every((ids) => ids.has(r.id)));
   }
 
   // A contiguous span of the passage around the first hit ("…" where it is cut), the hits marked.
@@ -100,10 +199,10 @@
 
   function resultItem(data, query) {
     const item = element("li", "passage-search__result");
-    const link = element("a", "passage-search__title", data.meta.title || data.meta.page);
-    link.href = data.url;
-    const about = [data.meta.date, data.meta.source].filter(Boolean).join(" · ");
-    item.append(link, element("span", "passage-search__meta", about), excerpt(data.meta.text || "", query));
+    const link = element("a", "passage-search__title", data.title || data.url);
+    link.href = new URL(data.url, ROOT).href;
+    const about = [data.date, data.source].filter(Boolean).join(" · ");
+    item.append(link, element("span", "passage-search__meta", about), excerpt(data.text, query));
     return item;
   }
 
@@ -139,20 +238,39 @@
       selects[filter.key].value = wanted || "";
     }
 
+    // Filters only a link sets (a heat-map cell): applied from the URL, each shown as a chip
+    // whose button removes it.
+    const linked = {};
+    const chips = element("p", "passage-search__linked");
+    for (const filter of settings.linked || []) {
+      const value = params.get(filter.key);
+      if (!value) continue;
+      linked[filter.key] = value;
+      const chip = element("span", "passage-search__chip", `${filter.label}: ${value} `);
+      const remove = element("button", "passage-search__unlink", "✕");
+      remove.type = "button";
+      remove.setAttribute("aria-label", `去掉筛选 Remove the filter ${filter.label}`);
+      remove.addEventListener("click", () => { delete linked[filter.key]; chip.remove(); run(); });
+      chip.append(remove);
+      chips.append(chip);
+    }
+    if (chips.childElementCount) box.before(chips);
+
     let shown = [];
     let next = 0;
     async function showMore() {
       const page = shown.slice(next, next + PAGE_SIZE);
       next += page.length;
-      const data = await Promise.all(page.map((r) => r.data()));
+      const data = await Promise.all(page.map(passage));
       list.append(...data.map((d) => resultItem(d, input.value)));
       more.hidden = next >= shown.length;
     }
     async function run() {
       const query = input.value.trim();
-      const filters = {};
+      const filters = { ...linked };
       const state = new URLSearchParams();
       if (query) state.set("q", query);
+      for (const [key, value] of Object.entries(linked)) state.set(key, value);
       for (const [key, select] of Object.entries(selects)) {
         if (select.value) {
           filters[key] = select.value;

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from gen.site import charts
 from gen.site.evidence import EvidencePage, evidence_pages, rel
+from gen.site.search import is_record
 from gen.models import Article, Figure, OutputFile, Paragraph
 from gen.reading.kind import type_label
 from gen.rendering import markup
@@ -197,7 +198,8 @@ def region_pages(
     for province in sorted(by_province, key=lambda p: places_index[p]):
         passages = by_province[province]
         page = province_page(province, places_index)
-        tally = Counter(m.theme for p in passages for m in p.paragraph.themes)
+        # the passages the search's `named` filter holds, so a cell's count is its link's list
+        tally = Counter(t for p in passages if is_record(p.article, p.paragraph) for t in p.paragraph.theme_ids)
         counts = [tally.get(theme.id, 0) for theme in vocab.themes]
         rows.append({"name": province, "link": rel(paths.REGION_INDEX, page), "counts": counts,
                      "passages": len(passages), "adcode": places_index[province]})
@@ -209,8 +211,8 @@ def region_pages(
             province=province,
             adcode=places_index[province],
             places=[{"name": n, "count": c} for n, c in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))],
-            themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id)),
-                     "anchor": paths.filtered_passages(places_index[province], t.id).partition("#")[2]}
+            themes=[{"theme": t, "count": c, "link": rel(page, paths.theme(t.id)), "anchor": t.id,
+                     "passages": rel(page, paths.filtered_passages(province, t.id))}
                     for t, c in zip(vocab.themes, counts) if c],
             figures=figure_rows(ranks, passages, page, province=province),
             ev=pages[0],
@@ -222,7 +224,7 @@ def region_pages(
         "主题 × 省份（段落数）Themes by province (passages)",
         [r["name"] for r in top],
         [charts.Series(t.zh, t.en, t.color) for t in vocab.themes],
-        [[(count, paths.href(paths.REGION_INDEX, paths.filtered_passages(r["adcode"], t.id)))
+        [[(count, paths.href(paths.REGION_INDEX, paths.filtered_passages(r["name"], t.id)))
           for t, count in zip(vocab.themes, r["counts"], strict=True)] for r in top],
     )
     rows.sort(key=lambda r: (-r["passages"], r["adcode"]))

@@ -1,8 +1,8 @@
 """The passage search: one record per paragraph of every published source page, and the
 search page that queries them.
 
-The records (paths.SEARCH_RECORDS, JSON lines sorted by URL) are what hooks/pagefind_search.py
-feeds Pagefind after `mkdocs build`; they are not published. Each says what its paragraph
+The records (paths.SEARCH_RECORDS, JSON lines sorted by URL) are what hooks/search_index.py
+indexes after `mkdocs build`; they are not published. Each says what its paragraph
 says, word for word, where it is (source page URL + paragraph anchor), and the filter
 values the search page offers (gen/data/search.yml).
 """
@@ -24,9 +24,15 @@ def search_rules() -> dict:
     return read_yaml("search.yml")
 
 
+def is_record(article: Article, paragraph: Paragraph) -> bool:
+    """Whether the paragraph is a passage of the search: the body paragraphs of every
+    published source (headings and image captions are not)."""
+    return not article.duplicate_of and paragraph.kind == "p" and bool(paragraph.text.strip())
+
+
 def search_files(articles: list[Article], vocab: Vocabulary) -> list[OutputFile]:
-    records = sorted((_record(article, p) for article in articles if not article.duplicate_of
-                      for p in article.paragraphs if p.kind == "p" and p.text.strip()), key=lambda r: r["url"])
+    records = sorted((_record(article, p) for article in articles for p in article.paragraphs if is_record(article, p)),
+                     key=lambda r: r["url"])
     return [search_records(records), search_page(vocab, records)]
 
 
@@ -47,6 +53,9 @@ def _record(article: Article, paragraph: Paragraph) -> dict:
         "doc_type": [meta.doc_type] if meta.doc_type else [],
         "issuer_level": [meta.issuer_level] if meta.issuer_level else [],
         "publisher": [meta.publisher] if meta.publisher else [],
+        # the provinces whose region pages list the passage (gen/site/taxonomy.region_passages):
+        # named by the paragraph itself, in an on-topic source. The heat map links to it.
+        "named": _unique(p.province for p in paragraph.places) if article.on_topic else [],
     }
     return {
         "url": f"{page}#{paragraph.anchor}",
@@ -62,13 +71,14 @@ def _unique(values) -> list[str]:
 
 def search_page(vocab: Vocabulary, records: list[dict]) -> OutputFile:
     """The page, with every value each filter takes in the records: the browser then needs
-    Pagefind's filter files only for a filter that is chosen."""
+    the index's filter files only for a filter that is chosen."""
     rules = search_rules()
     labels = {key: dict(values) for key, values in rules["labels"].items()}
     labels["theme"] = {t.id: f"{t.zh} {t.en}" for t in vocab.themes}
     keys = [f["key"] for f in rules["filters"]]
     values = {key: sorted({v for r in records for v in r["filters"].get(key, [])}) for key in keys}
     settings = {"filters": [{"key": f["key"], "label": f"{f['zh']} {f['en']}"} for f in rules["filters"]],
+                "linked": [{"key": f["key"], "label": f"{f['zh']} {f['en']}"} for f in rules.get("linked_filters", [])],
                 "labels": labels, "values": values}
     # In a <script> element "</" would end it early: JSON allows "<" to be written as \u003c.
     data = json.dumps(settings, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

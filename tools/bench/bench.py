@@ -115,7 +115,7 @@ def bench_size(n: int, out: Path, plain: bool) -> dict:
         result["generate_one_changed"].append(measure(generate, ROOT))
     result["rebuild_in_watch_mode_s"] = _in_own_process("watch_rebuild", sources, site / "docs", cache, files[n // 3])
     result["site_build"] = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], site)
-    result["search_index_files"] = _folder_size(site / "site" / "pagefind")
+    result["search_index_files"] = _folder_size(site / "site" / "search-index")
     result["first_search"] = first_search_bytes(site / "site")
     if plain:
         plain_site = _project(out / f"plain-{n}", PLAIN_CONFIG)
@@ -189,7 +189,7 @@ def summary(report: dict) -> str:
                      f"{' / '.join(str(c['wall_s']) for c in run['generate_one_changed'])} | "
                      f"{run['rebuild_in_watch_mode_s']} | "
                      f"{run['site_build']['wall_s']} | {run['generate_plus_site_s']} | {plain} | "
-                     f"{run['first_search']['pagefind_bytes'] / 1000:.0f} |")
+                     f"{run['first_search']['search_bytes'] / 1000:.0f} |")
     runs = {r["sources"]: r for r in report["runs"]}
     if 1000 in runs and "plain_material_build" in runs[1000]:
         ratio = runs[1000]["generate_plus_site_s"] / runs[1000]["plain_material_build"]["wall_s"]
@@ -203,7 +203,7 @@ def summary(report: dict) -> str:
     for run in report["runs"]:
         search, index = run["first_search"], run["search_index_files"]
         lines.append(f"{run['sources']:,} sources: first search for {search['query']} ({search['results']} passages) downloads "
-                     f"{search['pagefind_bytes']:,} bytes in {search['pagefind_files']} files {search['by_kind']} "
+                     f"{search['search_bytes']:,} bytes in {search['search_files']} files {search['by_kind']} "
                      f"(target <= 1 MB at 10,000); index {index['bytes']:,} bytes in {index['files']:,} files")
     if 1000 in runs and 10000 in runs:
         scale = runs[10000]["generate_plus_site_s"] / runs[1000]["generate_plus_site_s"]

@@ -1,7 +1,7 @@
 """What a reader's browser downloads for a first search: the search page opened with a
-query in Chromium against a built site, every response under pagefind/ summed (pagefind.js,
-its entry file, WebAssembly, filter lists, the index chunks and the fragments of the
-results shown)."""
+query in Chromium against a built site: every response of the search (assets/search.js and
+everything under search-index/: the manifest, the key buckets, filter lists and the records
+of the results shown), summed and by kind."""
 
 from __future__ import annotations
 
@@ -33,12 +33,13 @@ def first_search_bytes(site: Path, query: str = QUERY) -> dict:
             browser.close()
     finally:
         server.shutdown()
-    pagefind = {u: s for u, s in sizes.items() if "/pagefind/" in u}
+    search = {u: s for u, s in sizes.items() if "/search-index/" in u or u.endswith("/assets/search.js")}
     kinds: dict[str, int] = {}
-    for address, size in pagefind.items():
-        kind = address.rsplit("/", 2)[-2] if address.rsplit("/", 2)[-2] in ("index", "fragment", "filter") else "runtime"
+    for address, size in search.items():
+        folder = address.split("/search-index/", 1)[-1].split("/", 1)[0] if "/search-index/" in address else "script"
+        kind = folder if folder in ("keys", "filters", "records") else "manifest" if folder == "index.json" else "script"
         kinds[kind] = kinds.get(kind, 0) + size
-    return {"query": query, "results": results, "pagefind_bytes": sum(pagefind.values()), "pagefind_files": len(pagefind),
+    return {"query": query, "results": results, "search_bytes": sum(search.values()), "search_files": len(search),
             "by_kind": kinds, "page_bytes": sum(sizes.values())}
 
 
