@@ -125,16 +125,30 @@ def is_true_to(quoted: str, paragraph: str) -> bool:
     return True
 
 
-# One evidence block in a generated page: the quote line, then the source line with the
-# paragraph permalink (gen/templates/_evidence.md.j2).
-EVIDENCE_BLOCK = r"^> (.+)\n\n(.+\[¶ 段落 paragraph\]\(([^ )]+)[^\n]*)$"
+# One evidence block in a generated page, written as HTML: the quote, then the source line
+# with the paragraph permalink (gen/templates/_evidence.md.j2).
+EVIDENCE_BLOCK = (r'^<blockquote>\n<p>(.+)</p>\n</blockquote>\n\n'
+                  r'<p class="evidence-source">(.+?<a href="([^"]+)" title="段落永久链接 Permalink to the paragraph">¶ 段落 paragraph</a>.*)</p>$')
 
 
 def evidence_blocks(page_markdown: str) -> list[tuple[str, str, str]]:
-    """(quote as Markdown, source line, paragraph link) for every evidence block of a page."""
+    """(quote as HTML, source line as HTML, paragraph link as published) for every evidence
+    block of a page."""
     import re
 
     return re.findall(EVIDENCE_BLOCK, page_markdown, re.M)
+
+
+def linked_source(page: str, href: str) -> str:
+    """The source page under docs/ (with the anchor, if any) that a link written as HTML on
+    `page` (a path under docs/) leads to: "../../sources/x/#p-1" -> "sources/x.md#p-1"."""
+    from posixpath import join, normpath
+
+    from gen import paths
+
+    path, _, anchor = href.partition("#")
+    target = normpath(join(paths.url(page), path))
+    return f"{target}.md" + (f"#{anchor}" if anchor else "")
 
 
 def page_chain(docs: Path, first: str) -> list[str]:

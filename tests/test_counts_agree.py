@@ -4,25 +4,17 @@ and a source's themes are exactly the themes whose pages quote it."""
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 
 import pytest
 
-from conftest import evidence_blocks, page_chain
+from conftest import evidence_blocks, linked_source, page_chain
 from gen import paths
 from gen.understanding.themes import vocabulary
 
 
-def _theme_page(seed_project, theme_id: str) -> str:
-    """The theme's page 1 and every later page of its passages, as one text."""
-    docs = seed_project / "docs"
-    return "\n".join((docs / page).read_text(encoding="utf-8") for page in page_chain(docs, paths.theme(theme_id)))
-
-
 def _sources_linked(page: str, blocks) -> set[str]:
-    return {posixpath.normpath(posixpath.join(posixpath.dirname(page), re.match(r"\[.+?\]\(([^)]+)\)", line).group(1)))
-            for _, line, _ in blocks}
+    return {linked_source(page, re.match(r'<a href="([^"]+)">', line).group(1)) for _, line, _ in blocks}
 
 
 @pytest.mark.parametrize("project", ["seed_project", "paged_project", "thousand_project"])
@@ -56,9 +48,11 @@ def test_a_source_is_tagged_with_exactly_the_themes_that_quote_it(project, reque
     seed_project = request.getfixturevalue(project)
     sources_data = json.loads((seed_project / "docs" / paths.SOURCES_JSON).read_text(encoding="utf-8"))
     quoted_by: dict[str, set[str]] = {}
+    docs = seed_project / "docs"
     for theme in vocabulary().themes:
-        for page in re.findall(r"\]\((?:\.\./)+(sources/[^)#]+\.md)\)", _theme_page(seed_project, theme.id)):
-            quoted_by.setdefault(page, set()).add(theme.id)
+        for page in page_chain(docs, paths.theme(theme.id)):
+            for source in _sources_linked(page, evidence_blocks((docs / page).read_text(encoding="utf-8"))):
+                quoted_by.setdefault(source, set()).add(theme.id)
     for source in sources_data["sources"]:
         assert set(source["themes"]) == quoted_by.get(source["page"], set()), source["source_file"]
     home = (seed_project / "docs" / paths.HOME).read_text(encoding="utf-8")

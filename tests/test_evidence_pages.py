@@ -11,7 +11,7 @@ from posixpath import dirname, normpath
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PAGED_SOURCES, evidence_blocks, live_html_problems, page_chain
+from conftest import PAGED_SOURCES, evidence_blocks, linked_source, live_html_problems, page_chain
 from gen import paths
 from gen.site.evidence import EVIDENCE_PER_PAGE
 
@@ -44,7 +44,7 @@ def test_every_passage_of_a_theme_is_reachable_from_page_one(docs, sme_passages)
     assert len(sme_passages) == PAGED_SOURCES
     assert chain == [paths.theme("sme", n) for n in range(1, len(chain) + 1)]
     assert len(chain) == -(-PAGED_SOURCES // EVIDENCE_PER_PAGE) >= 3
-    shown = [_linked(page, link) for page in chain for _, _, link in evidence_blocks(_read(docs, page))]
+    shown = [linked_source(page, link) for page in chain for _, _, link in evidence_blocks(_read(docs, page))]
     assert len(shown) == len(set(shown))
     assert set(shown) == sme_passages
 
@@ -106,13 +106,13 @@ def test_an_evidence_block_names_its_source_and_a_citation(docs):
     text = _read(docs, paths.theme("sme", 2))
     quoted, line, link = evidence_blocks(text)[0]
     assert "<mark>政采贷</mark>" in quoted
-    assert line.startswith("[浙江省第") and " · 浙江省财政厅 · 2024-" in line and "匹配 matched: " in line
+    assert re.match(r'<a href="[^"]+">浙江省第', line) and " · 浙江省财政厅 · 2024-" in line and "匹配 matched: " in line
     anchor = link.split("#", 1)[1]
-    citation = text.split(link, 1)[1].split('??? quote "引用 Cite"\n    ', 1)[1].split("\n", 1)[0]
+    citation = text.split(link, 1)[1].split('<summary>引用 Cite</summary>\n<p>', 1)[1].split("</p>", 1)[0]
     assert citation.startswith("《浙江省第") and citation.endswith(f"/#{anchor}")
     assert citation.split("。")[-1].startswith("https://")
-    # the quote line never carries the source line: each block is quote, then source, then citation
-    assert text.count("\n> ") == len(evidence_blocks(text)) == text.count('??? quote "引用 Cite"')
+    # the quote never carries the source line: each block is quote, then source, then citation
+    assert text.count("<blockquote>") == len(evidence_blocks(text)) == text.count("<summary>引用 Cite</summary>")
 
 
 def test_source_markup_in_a_quote_stays_text(paged_project):
@@ -142,6 +142,6 @@ def test_a_law_passage_names_its_article_in_the_source_line():
     text = render("evidence_page.md.j2", ev=pages[0], title="t", heading="h", intro="", section="s", back="x.md",
                   back_label="b")
     (_, with_clause, _), (_, without, _) = evidence_blocks(text)
-    assert " · 2014-08-31 · 第九条 · [¶ 段落 paragraph](../sources/law.md#p-1 " in with_clause
-    assert "第九条" not in without and " · 2014-08-31 · [¶ 段落 paragraph](../sources/law.md#p-2 " in without
+    assert ' · 2014-08-31 · 第九条 · <a href="../../sources/law/#p-1" ' in with_clause
+    assert "第九条" not in without and ' · 2014-08-31 · <a href="../../sources/law/#p-2" ' in without
     assert "《中华人民共和国政府采购法》，全国人民代表大会常务委员会，2014-08-31，第九条。https://example.org/site/sources/law/#p-1" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import evidence_blocks
+from conftest import evidence_blocks, linked_source
 from gen import paths
 from gen.models import Figure, Paragraph, Place
 from gen.site.indexes import NATIONAL_LABEL
@@ -65,7 +65,7 @@ def test_a_province_page_quotes_what_a_round_up_says_of_that_province(seed_proje
         text = page.read_text(encoding="utf-8")
         province = re.search(r"^# (\S+)", text, re.M).group(1)
         for quoted, _, link in evidence_blocks(text):
-            file_name, anchor = link.rsplit("/", 1)[-1].split("#")
+            file_name, anchor = linked_source(page.relative_to(seed_project / "docs").as_posix(), link).rsplit("/", 1)[-1].split("#")
             own = [x["name"] for x in by_anchor[(file_name, anchor)]["places"] if x["from"] == "text" and x["province"] == province]
             if own and len({x["province"] for x in by_anchor[(file_name, anchor)]["places"]}) > 1:
                 assert any(name in quoted for name in own), (page.name, quoted[:60], own)

@@ -7,6 +7,7 @@ import importlib.util
 import itertools
 import json
 import re
+import shutil
 import zlib
 
 from hypothesis import given
@@ -207,3 +208,24 @@ def test_the_site_has_an_index_of_every_passage_and_no_lunr(seed_project, site):
     assert not (site / "search" / "search_index.json").exists()
     assert not (site / paths.SEARCH_RECORDS).exists()  # the index's input is not published
     assert not list(seed_project.joinpath("docs").rglob("jieba*"))
+
+
+def test_a_rebuild_with_the_same_records_writes_the_index_again_without_indexing(tmp_path, monkeypatch):
+    """mkdocs serve cleans the site folder before every rebuild; the hook keeps the last index."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "data").mkdir(parents=True)
+    record = {"url": "sources/a/#p-1", "text": "价格扣除", "meta": {"title": "甲"}}
+    (docs / paths.SEARCH_RECORDS).write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    calls = []
+    real = hook.index_files
+    monkeypatch.setattr(hook, "index_files", lambda records, chunk: calls.append(len(records)) or real(records, chunk))
+    config = {"docs_dir": str(docs), "site_dir": str(site)}
+    hook.on_post_build(config)
+    first = {p: p.read_bytes() for p in (site / paths.SEARCH_INDEX).rglob("*") if p.is_file()}
+    shutil.rmtree(site)
+    hook.on_post_build(config)
+    assert {p: p.read_bytes() for p in (site / paths.SEARCH_INDEX).rglob("*") if p.is_file()} == first
+    assert calls == [1]
+    (docs / paths.SEARCH_RECORDS).write_text("", encoding="utf-8")  # the records changed: indexed again
+    hook.on_post_build(config)
+    assert calls == [1, 0] and json.loads((site / paths.SEARCH_INDEX / "index.json").read_text())["passages"] == 0

@@ -24,6 +24,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = markup.escape
     env.filters["mdlink"] = lambda label, url: markup.link(label, url)
+    env.filters["html"] = markup.html_text  # a value inside a block the template writes as HTML
     return env
 
 

@@ -8,6 +8,7 @@ Markdown syntax is escaped.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 
 # One pass: Markdown's inline syntax characters get a backslash, HTML-special characters
@@ -71,6 +72,28 @@ def highlight(text: str, terms: tuple[str, ...]) -> str:
                    "<mark>" + escape_inline(line[at:end]) + "</mark>"]
         done = end
     pieces.append(escape(line) if done == 0 else escape_inline(line[done:]))
+    return "".join(pieces)
+
+
+def html_text(text: str) -> str:
+    """Plain text as HTML that shows exactly that text, on one line: for evidence blocks,
+    which are written as HTML so that Markdown does not parse them again."""
+    return html.escape(_LINE_BREAKS.sub(" ", text), quote=True)
+
+
+def html_highlight(text: str, terms: tuple[str, ...]) -> str:
+    """highlight() for HTML: the text escaped piece by piece, each occurrence of a term
+    wrapped in <mark>; removing the tags leaves exactly html_text(text)."""
+    line = _LINE_BREAKS.sub(" ", text).lstrip()
+    found = sorted({(at, -len(term)) for term in terms if term for at in _occurrences(line, term)})
+    pieces, done = [], 0
+    for at, negative_length in found:
+        if at < done:
+            continue
+        end = at - negative_length
+        pieces += [html_text(line[done:at]), "<mark>" + html_text(line[at:end]) + "</mark>"]
+        done = end
+    pieces.append(html_text(line[done:]))
     return "".join(pieces)
 
 

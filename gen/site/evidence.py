@@ -41,7 +41,8 @@ def shown_terms(quoted: str, terms: tuple[str, ...]) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class SourceLine:
-    """What the blocks of one source on one page share, as Markdown (escaped)."""
+    """What the blocks of one source on one page share, as HTML (escaped; links are
+    published URLs, since MkDocs does not rewrite links inside HTML)."""
 
     title: str
     link: str  # to the source page
@@ -53,13 +54,16 @@ class SourceLine:
 def source_line(article: Article, page: str) -> SourceLine:
     meta = article.meta
     cited = "，".join(x for x in (f"《{meta.title}》", meta.publisher, meta.date) if x)
-    return SourceLine(markup.escape(meta.title), rel(page, article.page), markup.escape(meta.publisher),
-                      meta.date or "—", cited)
+    return SourceLine(markup.html_text(meta.title), paths.href(page, article.page), markup.html_text(meta.publisher),
+                      markup.html_text(meta.date or "—"), cited)
 
 
 @dataclass(frozen=True, slots=True)
 class EvidenceBlock:
-    """One passage as the template shows it, every field Markdown already (marked and escaped)."""
+    """One passage as the template shows it, every field HTML already (marked and escaped).
+
+    Blocks are HTML, not Markdown: on a page of 50 of them Markdown's inline parsing was
+    most of the site build (README, Performance), and HTML passes through it as it is."""
 
     quote: str
     terms: str
@@ -77,8 +81,8 @@ def evidence_block(passage: Passage, terms: tuple[str, ...], site_url: str, sour
     clause = getattr(paragraph, "clause", "") or ""
     url = f"{site_url.rstrip('/')}/{paths.url(passage.article.page)}#{paragraph.anchor}"
     citation = f"{source.cited}，{clause}。{url}" if clause else f"{source.cited}。{url}"
-    return EvidenceBlock(markup.highlight(quoted, shown), markup.escape("、".join(shown)), source,
-                         markup.escape(clause), f"{source.link}#{paragraph.anchor}", markup.escape(citation))
+    return EvidenceBlock(markup.html_highlight(quoted, shown), markup.html_text("、".join(shown)), source,
+                         markup.html_text(clause), f"{source.link}#{paragraph.anchor}", markup.html_text(citation))
 
 
 @dataclass(frozen=True)

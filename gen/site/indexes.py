@@ -201,7 +201,7 @@ def region_pages(
         # the passages the search's `named` filter holds, so a cell's count is its link's list
         tally = Counter(t for p in passages if is_record(p.article, p.paragraph) for t in p.paragraph.theme_ids)
         counts = [tally.get(theme.id, 0) for theme in vocab.themes]
-        rows.append({"name": province, "link": rel(paths.REGION_INDEX, page), "counts": counts,
+        rows.append({"name": province, "href": paths.href(paths.REGION_INDEX, page), "counts": counts,
                      "passages": len(passages), "adcode": places_index[province]})
         adcode = places_index[province]
         pages = evidence_pages(passages, lambda n, a=adcode: paths.region(a, n), province_terms(province), site_url)
