@@ -54,27 +54,6 @@ def escape_inline(text: str) -> str:
     return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
 
-def highlight(text: str, terms: tuple[str, ...]) -> str:
-    """One line of plain text as Markdown, each occurrence of a term wrapped in <mark>.
-
-    The text is escaped piece by piece first and the tags are added around escaped pieces,
-    so no source character can become markup; removing the tags leaves exactly what
-    escape(text) renders to. Overlapping occurrences: the leftmost, then the longest wins.
-    """
-    line = _LINE_BREAKS.sub(" ", text).lstrip()
-    found = sorted({(at, -len(term)) for term in terms if term for at in _occurrences(line, term)})
-    pieces, done = [], 0
-    for at, negative_length in found:
-        if at < done:
-            continue
-        end = at - negative_length
-        pieces += [escape(line[:at]) if done == 0 else escape_inline(line[done:at]),
-                   "<mark>" + escape_inline(line[at:end]) + "</mark>"]
-        done = end
-    pieces.append(escape(line) if done == 0 else escape_inline(line[done:]))
-    return "".join(pieces)
-
-
 def html_text(text: str) -> str:
     """Plain text as HTML that shows exactly that text, on one line: for evidence blocks,
     which are written as HTML so that Markdown does not parse them again."""
@@ -82,8 +61,13 @@ def html_text(text: str) -> str:
 
 
 def html_highlight(text: str, terms: tuple[str, ...]) -> str:
-    """highlight() for HTML: the text escaped piece by piece, each occurrence of a term
-    wrapped in <mark>; removing the tags leaves exactly html_text(text)."""
+    """One line of plain text as HTML, each occurrence of a term wrapped in <mark>.
+
+    The text is escaped piece by piece first and the tags are added around escaped pieces,
+    so no source character can become markup; removing the tags leaves exactly what
+    html_text(text) shows (leading spaces dropped). Overlapping occurrences: the leftmost,
+    then the longest wins.
+    """
     line = _LINE_BREAKS.sub(" ", text).lstrip()
     found = sorted({(at, -len(term)) for term in terms if term for at in _occurrences(line, term)})
     pieces, done = [], 0
