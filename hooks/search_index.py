@@ -78,6 +78,14 @@ def varint(value: int, out: bytearray) -> None:
     out.append(value)
 
 
+def _varints(values, out: bytearray) -> None:
+    for value in values:
+        if value < 128:
+            out.append(value)
+        else:
+            varint(value, out)
+
+
 def keys_of(text: str) -> tuple[dict[str, list[int]], set[str]]:
     """The passage's pairs with the positions they start at, and its single characters."""
     pairs: dict[str, list[int]] = {}
@@ -133,31 +141,30 @@ def _gzip(data: bytes) -> bytes:
 def index_files(records: list[dict], chunk: int = RECORDS_PER_CHUNK) -> dict[str, bytes]:
     """Every file of the index, by its path inside OUTPUT."""
     records = newest_first(records)
-    # Per key, what its postings say, in passage order: for a pair (number, how many
-    # positions, the positions …) per passage, for a single character the numbers alone.
-    # Collected flat and encoded once at the end, which is cheaper than encoding as they come.
-    pair_runs: dict[str, list[int]] = {}
-    single_runs: dict[str, list[int]] = {}
+    postings: dict[str, bytearray] = {}
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
     filters: dict[str, dict[str, list[int]]] = {}
     for number, record in enumerate(records):
         pairs, singles = keys_of(record["text"])
         for key, positions in pairs.items():
-            run = pair_runs.get(key)
-            if run is None:
-                pair_runs[key] = [number, len(positions), *positions]
-            else:
-                run += (number, len(positions), *positions)
+            out = postings.get(key)
+            if out is None:
+                out = postings[key] = bytearray()
+            _varints((number - last.get(key, 0), len(positions)), out)
+            _varints([positions[0], *(b - a for a, b in pairwise(positions))], out)
+            counts[key] = counts.get(key, 0) + 1
+            last[key] = number
         for key in singles:
-            run = single_runs.get(key)
-            if run is None:
-                single_runs[key] = [number]
-            else:
-                run.append(number)
+            out = postings.get(key)
+            if out is None:
+                out = postings[key] = bytearray()
+            _varints((number - last.get(key, 0),), out)
+            counts[key] = counts.get(key, 0) + 1
+            last[key] = number
         for key, values in _filter_values(record).items():
             for value in values:
                 filters.setdefault(key, {}).setdefault(value, []).append(number)
-    postings = {key: _pair_postings(run) for key, run in pair_runs.items()}
-    postings.update((key, _id_list(run)) for key, run in single_runs.items())
     total = sum(len(p) for p in postings.values())
     buckets = MIN_BUCKETS
     while total / buckets > BUCKET_BYTES:
@@ -170,7 +177,9 @@ def index_files(records: list[dict], chunk: int = RECORDS_PER_CHUNK) -> dict[str
         head, body = bytearray(), bytearray()
         varint(len(keys), head)
         for key in keys:
-            blob = postings[key]
+            blob = bytearray()
+            varint(counts[key], blob)
+            blob += postings[key]
             varint(len(key), head)
             for char in key:
                 varint(ord(char), head)
@@ -190,35 +199,14 @@ def index_files(records: list[dict], chunk: int = RECORDS_PER_CHUNK) -> dict[str
     return files
 
 
-def _encoded(values: list[int]) -> bytes:
-    if not values or max(values) < 128:
-        return bytes(values)
-    out = bytearray()
-    for value in values:
-        if value < 128:
-            out.append(value)
-        else:
-            varint(value, out)
-    return bytes(out)
-
-
 def _id_list(ids: list[int]) -> bytes:
-    """How many, then the ascending numbers as differences (the first from 0)."""
-    return _encoded([len(ids), ids[0], *(b - a for a, b in pairwise(ids))] if ids else [0])
-
-
-def _pair_postings(run: list[int]) -> bytes:
-    """How many passages, then per passage: its number (as the difference from the one
-    before), how many positions, the positions (as differences, the first from 0)."""
-    values = [0]
-    previous = at = count = 0
-    while at < len(run):
-        number, many = run[at], run[at + 1]
-        positions = run[at + 2:at + 2 + many]
-        values += (number - previous, many, positions[0], *(b - a for a, b in pairwise(positions)))
-        previous, at, count = number, at + 2 + many, count + 1
-    values[0] = count
-    return _encoded(values)
+    out = bytearray()
+    varint(len(ids), out)
+    previous = 0
+    for number in ids:
+        varint(number - previous, out)
+        previous = number
+    return bytes(out)
 
 
 def records_per_chunk() -> int:
