@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from functools import cache
+from itertools import chain
 
 from gen import write
 from gen.incremental.cache import Cache
@@ -20,7 +21,7 @@ from gen.models import Article, BuildReport, OutputFile, Processed, Record, Skip
 from gen.reading.discover import discover, load_bytes, read_document
 from gen.rendering import jinja
 from gen.settings import Settings
-from gen.site.corpus import corpus_pages
+from gen.site.corpus import iter_corpus_pages
 from gen.site.export import article_fragment, sources_json_parts
 from gen.site.source_page import source_page
 from gen.understanding.assemble import article_for, unique_ids
@@ -44,12 +45,11 @@ def build(settings: Settings, cache: Cache | None = None) -> BuildReport:
         skipped = [raw for _, raw in loaded if isinstance(raw, Skipped)] + [r.skipped for r in results if r.skipped]
         articles = find_duplicates(results)
         clock.lap("duplicates")
-        pages = source_pages(articles, results)
         parts = sources_json_parts(articles, {r.source_file: r.data for r in results if r.data})
-        pages += corpus_pages(articles, skipped, settings.site_url, parts)
-        clock.lap("pages")
-    written = write.write_tree(settings.docs, pages)
-    clock.lap("write")
+        # handed to the writer as they are made (one group of pages at a time), not as one list
+        pages = chain(source_pages(articles, results), iter_corpus_pages(articles, skipped, settings.site_url, parts))
+        written = write.write_tree(settings.docs, pages)
+        clock.lap("pages+write")
     records = tuple(Record.of(a) for a in articles)
     warnings = tuple(f"{r.source_file}: {w}" for r in records for w in r.warnings)
     return BuildReport(len(sources), len(written), tuple(sorted(skipped, key=lambda s: s.source_file)), warnings,

@@ -25,7 +25,7 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -59,8 +59,11 @@ def check_path(relative: str) -> str:
     return relative
 
 
-def write_tree(docs: Path, files: list[OutputFile]) -> list[str]:
+def write_tree(docs: Path, files: Iterable[OutputFile]) -> list[str]:
     """Write `files` as the whole generated output and return their paths.
+
+    `files` is read once, in its order, and each file is written as it comes, so a caller
+    can hand over pages as they are made and never hold the whole site in memory.
 
     OutputError when docs/ cannot be written, with nothing of this build left behind.
     """
@@ -87,11 +90,11 @@ def write_tree(docs: Path, files: list[OutputFile]) -> list[str]:
     return written
 
 
-def _stage(live: str, staging: str, files: list[OutputFile]) -> list[str]:
+def _stage(live: str, staging: str, files: Iterable[OutputFile]) -> list[str]:
     written: set[str] = set()
     folders: set[str] = set()
     os.mkdir(staging)
-    for item in sorted(files, key=lambda f: f.path):
+    for item in files:
         relative = check_path(item.path)
         if relative in written:
             raise UnsafePath(f"{relative} written twice")

@@ -1,11 +1,11 @@
 """The pages built from the whole corpus, each group from one builder.
 
-Every page here reads all articles; `corpus_pages` renders every group in order.
+Every page here reads all articles; `iter_corpus_pages` renders every group in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -53,8 +53,12 @@ GROUPS: dict[str, Callable[[Corpus], list[OutputFile]]] = {
     "feeds": lambda c: feeds.feeds(c.articles, c.vocab, c.site_url),
     "search": lambda c: search.search_files(c.articles, c.vocab),
 }
-def corpus_pages(articles: list[Article], skipped: list[Skipped], site_url: str,
-                 parts: list[bytes] | None = None) -> list[OutputFile]:
+def iter_corpus_pages(articles: list[Article], skipped: list[Skipped], site_url: str,
+                      parts: list[bytes] | None = None) -> Iterator[OutputFile]:
+    """Every group's pages, one group at a time: the writer writes a group before the next
+    is made, so a large corpus never has all its pages in memory at once."""
     parts = export.sources_json_parts(articles, {}) if parts is None else parts
     corpus = Corpus(articles, skipped, parts, site_url, vocabulary())
-    return [page for build in GROUPS.values() for page in build(corpus)]
+    for build in GROUPS.values():
+        yield from build(corpus)
+
