@@ -98,11 +98,21 @@ def url(page: str) -> str:
 def href(from_page: str, target: str) -> str:
     """A link written as raw HTML (an inline chart's), which MkDocs does not rewrite: from
     the published URL of one page to that of another path under docs/ (query and anchor kept)."""
-    path, _, anchor = target.partition("#")
-    path, _, query = path.partition("?")
-    here, there = url(from_page).split("/")[:-1], url(path).split("/")
+    path, tail = split_tail(target)
+    return (relative(url(from_page), url(path)) or "./") + tail
+
+
+def split_tail(target: str) -> tuple[str, str]:
+    """A link's path and what follows it (its query and anchor, with their ? and #)."""
+    end = min((at for at in (target.find("?"), target.find("#")) if at >= 0), default=len(target))
+    return target[:end], target[end:]
+
+
+def relative(here: str, there: str) -> str:
+    """The relative path from `here` to `there`, both from the same root ("a/b.md", "a/b/");
+    shared by the Markdown links between pages and the links written as raw HTML."""
+    mine, theirs = here.split("/")[:-1], there.split("/")
     shared = 0
-    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+    while shared < min(len(mine), len(theirs) - 1) and mine[shared] == theirs[shared]:
         shared += 1
-    link = "/".join([".."] * (len(here) - shared) + there[shared:]) or "./"
-    return link + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    return "/".join([".."] * (len(mine) - shared) + theirs[shared:])

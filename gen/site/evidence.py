@@ -22,14 +22,8 @@ PAGER_NEIGHBOURS = 2  # numbered links either side of the current page when ther
 
 def rel(from_page: str, target: str) -> str:
     """Link from one page under docs/ to another path under docs/ (query and anchor kept)."""
-    path, _, anchor = target.partition("#")
-    path, _, query = path.partition("?")
-    here, there = from_page.split("/")[:-1], path.split("/")
-    shared = 0
-    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
-        shared += 1
-    link = "/".join([".."] * (len(here) - shared) + there[shared:])
-    return link + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    path, tail = paths.split_tail(target)
+    return paths.relative(from_page, path) + tail
 
 
 def shown_terms(quoted: str, terms: tuple[str, ...]) -> tuple[str, ...]:
