@@ -1,6 +1,8 @@
-"""MkDocs hook: after every build (`mkdocs build` and each rebuild of `mkdocs serve`), index
-the generator's passage records (docs/data/search-records.jsonl) into site/search-index/,
-which the search page (docs/search/, assets/search.js) reads piece by piece.
+"""MkDocs hook: in every build (`mkdocs build` and each rebuild of `mkdocs serve`), index the
+generator's passage records (docs/data/search-records.jsonl) into site/search-index/, which
+the search page (docs/search/, assets/search.js) reads piece by piece. The records exist
+before MkDocs starts, so a second process (this file run as a script) indexes them while
+MkDocs renders the pages, and the build waits for it at the end.
 
 Why not Pagefind: it was measured here and kept neither of the issue's numbers. It holds
 about 130 KB a passage in memory while indexing (12 GB at 10,000 sources), and split into
@@ -27,8 +29,10 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
+import subprocess
 import sys
 import time
 import types
@@ -220,26 +224,89 @@ def records_per_chunk() -> int:
 
 
 def on_files(files, config):
-    """The records are the index's input, not a page of the site."""
+    """The records are the index's input, not a page of the site. MkDocs has cleaned the site
+    folder by now, so the index can be built beside the pages from here on."""
     records = files.get_file_from_path(RECORDS)
     if records is not None:
         files.remove(records)
+    _start_indexing(config)
     return files
 
 
 def on_post_build(config) -> None:
     started = time.perf_counter()
-    source = Path(config["docs_dir"]) / RECORDS
-    chunk = records_per_chunk()
-    digest = hashlib.sha256(source.read_bytes() if source.is_file() else b"").hexdigest() + f"/{chunk}"
-    files = getattr(_MEMORY, "files", None) if getattr(_MEMORY, "digest", None) == digest else None
+    source, chunk, digest = _job(config)
+    output = Path(config["site_dir"]) / OUTPUT
+    files = _finish_indexing(digest, output)
     if files is None:
-        files = index_files(read_records(source), chunk)
-        _MEMORY.digest, _MEMORY.files = digest, files
-    write_index(files, Path(config["site_dir"]) / OUTPUT)
+        files = getattr(_MEMORY, "files", None) if getattr(_MEMORY, "digest", None) == digest else None
+        if files is None:
+            files = index_files(read_records(source), chunk)
+        write_index(files, output)
+    _MEMORY.digest, _MEMORY.files = digest, files
     manifest = json.loads(files["index.json"])
     log.info("search index: %d passages, %d files, %d buckets in %.1f s", manifest["passages"], len(files),
              manifest["buckets"], time.perf_counter() - started)
+
+
+def on_build_error(error) -> None:
+    _stop_indexing()
+
+
+def on_shutdown() -> None:
+    _stop_indexing()
+
+
+def _job(config) -> tuple[Path, int, str]:
+    """The records file, the chunk size, and a digest of both (what the index depends on)."""
+    source = Path(config["docs_dir"]) / RECORDS
+    chunk = records_per_chunk()
+    digest = hashlib.sha256(source.read_bytes() if source.is_file() else b"").hexdigest() + f"/{chunk}"
+    return source, chunk, digest
+
+
+# The index being built in a second process: (digest, process, output folder).
+_running: tuple[str, subprocess.Popen, Path] | None = None
+
+
+def _start_indexing(config) -> None:
+    """MkDocs renders the pages on one core; the index is built on another meanwhile (this
+    file run as a script), unless the last build's index is still good or there is one core."""
+    global _running
+    _stop_indexing()
+    source, chunk, digest = _job(config)
+    if getattr(_MEMORY, "digest", None) == digest or (os.cpu_count() or 1) < 2:
+        return
+    output = Path(config["site_dir"]) / OUTPUT
+    command = [sys.executable, str(Path(__file__).resolve()), str(source), str(output), str(chunk)]
+    _running = (digest, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE), output)
+
+
+def _finish_indexing(digest: str, output: Path) -> dict[str, bytes] | None:
+    """The files the second process built and wrote, its warnings passed on to MkDocs' log;
+    None if there was none for these records (then the caller indexes)."""
+    global _running
+    running, _running = _running, None
+    if running is None:
+        return None
+    started_for, process, written_to = running
+    out, err = process.communicate()
+    if process.returncode != 0 or started_for != digest or written_to != output:
+        log.info("search index: indexing again in this process (the second one %s)",
+                 f"failed: {err.decode(errors='replace')[-500:]}" if process.returncode else "had other records")
+        return None
+    files, warnings = pickle.loads(out)
+    for message in warnings:
+        log.warning("%s", message)
+    return files
+
+
+def _stop_indexing() -> None:
+    global _running
+    if _running is not None:
+        _running[1].kill()
+        _running[1].communicate()
+        _running = None
 
 
 def write_index(files: dict[str, bytes], output: Path) -> None:
@@ -249,3 +316,26 @@ def write_index(files: dict[str, bytes], output: Path) -> None:
         path = output / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _index_in_this_process(source: str, output: str, chunk: str) -> None:
+    """The second process: index, write the files, and hand them and the warnings back."""
+    collected = _Collected()
+    log.addHandler(collected)
+    log.propagate = False
+    files = index_files(read_records(Path(source)), int(chunk))
+    write_index(files, Path(output))
+    sys.stdout.buffer.write(pickle.dumps((files, collected.messages), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+if __name__ == "__main__":
+    _index_in_this_process(*sys.argv[1:4])

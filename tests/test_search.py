@@ -229,3 +229,37 @@ def test_a_rebuild_with_the_same_records_writes_the_index_again_without_indexing
     (docs / paths.SEARCH_RECORDS).write_text("", encoding="utf-8")  # the records changed: indexed again
     hook.on_post_build(config)
     assert calls == [1, 0] and json.loads((site / paths.SEARCH_INDEX / "index.json").read_text())["passages"] == 0
+
+
+def test_the_index_built_beside_the_pages_is_the_one_built_here(tmp_path, caplog):
+    """on_files starts a second process; on_post_build takes its files and passes its warnings on."""
+    from mkdocs.structure.files import Files
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "data").mkdir(parents=True)
+    records = [_record("价格扣除", province=["江西省"]), _record("政采贷")]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records] + ["{not json"]
+    (docs / paths.SEARCH_RECORDS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = {"docs_dir": str(docs), "site_dir": str(site)}
+    hook._MEMORY.digest = None
+    hook.on_files(Files([]), config)
+    assert hook._running is not None
+    with caplog.at_level("WARNING", logger="mkdocs.hooks.search_index"):
+        hook.on_post_build(config)
+    assert hook._running is None
+    built = {p.relative_to(site / paths.SEARCH_INDEX).as_posix(): p.read_bytes()
+             for p in (site / paths.SEARCH_INDEX).rglob("*") if p.is_file()}
+    assert built == hook.index_files(records)
+    assert [r.getMessage() for r in caplog.records] == ["search records line 3 is not a record: skipped"]
+
+
+def test_a_failed_build_stops_the_second_process(tmp_path):
+    from mkdocs.structure.files import Files
+
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    (tmp_path / "docs" / paths.SEARCH_RECORDS).write_text(json.dumps(_record("价格扣除")) + "\n", encoding="utf-8")
+    hook._MEMORY.digest = None
+    hook.on_files(Files([]), {"docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    process = hook._running[1]
+    hook.on_build_error(RuntimeError("a page failed"))
+    assert hook._running is None and process.returncode is not None
