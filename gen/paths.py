@@ -29,8 +29,12 @@ PARAMETERS_CSV = "data/parameters.csv"
 SEARCH = "search/index.md"
 # The passages hooks/search_index.py indexes: read by the hook, not published.
 SEARCH_RECORDS = "data/search-records.jsonl"
+# One record per published source, its title the text: indexed beside the passages, under
+# SEARCH_SOURCES_INDEX, so a title finds its source page.
+SEARCH_SOURCE_RECORDS = "data/search-sources.jsonl"
 # Where that hook writes the index, inside the built site (read by assets/search.js).
 SEARCH_INDEX = "search-index/"
+SEARCH_SOURCES_INDEX = "search-index/sources/"
 
 
 def source(article_id: str) -> str:
@@ -82,7 +86,8 @@ GENERATED = tuple(dict.fromkeys(
     for path in (HOME, source("x"), SOURCE_LIST, THEME_INDEX, theme("x"), theme("x", 2), REGION_INDEX, region("x"),
                  region("x", 2), TIMELINE, GLOSSARY, glossary_term("x"), glossary_term("x", 2), OTHERS, SOURCES_JSON,
                  SOURCES_SCHEMA, RSS, JSON_FEED, theme_feed("x"), FIGURES_CSV, PASSAGES_CSV, PARAMETERS,
-                 PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, SEARCH, SEARCH_RECORDS)
+                 PARAMETERS_JSON, PARAMETERS_SCHEMA, PARAMETERS_CSV, SEARCH, SEARCH_RECORDS,
+                 SEARCH_SOURCE_RECORDS)
 ))
 
 

@@ -18,6 +18,8 @@ The index (every file but index.json is gzip, which browsers undo with Decompres
   consecutive positions, so a passage matches only if it holds the query as written.
 - filters/<key>/<i>.bin: the passages whose filter `key` has its i-th value.
 - records/<n>.json: passages n*chunk … (n+1)*chunk-1: URL, title, date, source and text.
+- sources/: the same files for the sources' titles (docs/data/search-sources.jsonl), so
+  that a title finds its source page.
 Passages are numbered newest first (then by URL), the order the page shows them in.
 Integers are unsigned LEB128 varints; ascending lists are stored as differences.
 """
@@ -43,7 +45,9 @@ from pathlib import Path
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 RECORDS = "data/search-records.jsonl"  # gen.paths.SEARCH_RECORDS
+SOURCE_RECORDS = "data/search-sources.jsonl"  # gen.paths.SEARCH_SOURCE_RECORDS
 OUTPUT = "search-index"  # gen.paths.SEARCH_INDEX
+SOURCES = "sources"  # inside OUTPUT: gen.paths.SEARCH_SOURCES_INDEX
 FORMAT = 1
 # Passages per records file: small, because a page of 20 scattered results fetches up to 20
 # files (at 32 a file the first search of 价格扣除 at 1,000 sources cost 158,370 B, at 8: 81,498 B).
@@ -226,22 +230,23 @@ def records_per_chunk() -> int:
 def on_files(files, config):
     """The records are the index's input, not a page of the site. MkDocs has cleaned the site
     folder by now, so the index can be built beside the pages from here on."""
-    records = files.get_file_from_path(RECORDS)
-    if records is not None:
-        files.remove(records)
+    for name in (RECORDS, SOURCE_RECORDS):
+        records = files.get_file_from_path(name)
+        if records is not None:
+            files.remove(records)
     _start_indexing(config)
     return files
 
 
 def on_post_build(config) -> None:
     started = time.perf_counter()
-    source, chunk, digest = _job(config)
+    docs, chunk, digest = _job(config)
     output = Path(config["site_dir"]) / OUTPUT
     files = _finish_indexing(digest, output)
     if files is None:
         files = getattr(_MEMORY, "files", None) if getattr(_MEMORY, "digest", None) == digest else None
         if files is None:
-            files = index_files(read_records(source), chunk)
+            files = site_index(docs, chunk)
         write_index(files, output)
     _MEMORY.digest, _MEMORY.files = digest, files
     manifest = json.loads(files["index.json"])
@@ -257,12 +262,23 @@ def on_shutdown() -> None:
     _stop_indexing()
 
 
+def site_index(docs: Path, chunk: int) -> dict[str, bytes]:
+    """The passages' index, and the titles' index in its SOURCES folder."""
+    files = index_files(read_records(docs / RECORDS), chunk)
+    titles = index_files(read_records(docs / SOURCE_RECORDS), chunk)
+    return {**files, **{f"{SOURCES}/{name}": data for name, data in titles.items()}}
+
+
 def _job(config) -> tuple[Path, int, str]:
-    """The records file, the chunk size, and a digest of both (what the index depends on)."""
-    source = Path(config["docs_dir"]) / RECORDS
+    """The docs folder, the chunk size, and a digest of the records files and the chunk size
+    (what the index depends on)."""
+    docs = Path(config["docs_dir"])
     chunk = records_per_chunk()
-    digest = hashlib.sha256(source.read_bytes() if source.is_file() else b"").hexdigest() + f"/{chunk}"
-    return source, chunk, digest
+    digest = hashlib.sha256()
+    for name in (RECORDS, SOURCE_RECORDS):
+        source = docs / name
+        digest.update(hashlib.sha256(source.read_bytes() if source.is_file() else b"").digest())
+    return docs, chunk, f"{digest.hexdigest()}/{chunk}"
 
 
 # The index being built in a second process: (digest, process, output folder).
@@ -274,11 +290,11 @@ def _start_indexing(config) -> None:
     file run as a script), unless the last build's index is still good or there is one core."""
     global _running
     _stop_indexing()
-    source, chunk, digest = _job(config)
+    docs, chunk, digest = _job(config)
     if getattr(_MEMORY, "digest", None) == digest or (os.cpu_count() or 1) < 2:
         return
     output = Path(config["site_dir"]) / OUTPUT
-    command = [sys.executable, str(Path(__file__).resolve()), str(source), str(output), str(chunk)]
+    command = [sys.executable, str(Path(__file__).resolve()), str(docs), str(output), str(chunk)]
     _running = (digest, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE), output)
 
 
@@ -327,12 +343,12 @@ class _Collected(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _index_in_this_process(source: str, output: str, chunk: str) -> None:
+def _index_in_this_process(docs: str, output: str, chunk: str) -> None:
     """The second process: index, write the files, and hand them and the warnings back."""
     collected = _Collected()
     log.addHandler(collected)
     log.propagate = False
-    files = index_files(read_records(Path(source)), int(chunk))
+    files = site_index(Path(docs), int(chunk))
     write_index(files, Path(output))
     sys.stdout.buffer.write(pickle.dumps((files, collected.messages), protocol=pickle.HIGHEST_PROTOCOL))
 

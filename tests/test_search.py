@@ -48,6 +48,21 @@ def test_one_record_per_paragraph_of_every_published_source(seed_project, source
         assert record["filters"].get("doc_type") == ([source["doc_type"]] if source["doc_type"] else None)
 
 
+def test_one_title_record_per_published_source_with_the_filters_of_its_passages(seed_project, sources_data):
+    titles = [json.loads(line) for line in
+              (seed_project / "docs" / paths.SEARCH_SOURCE_RECORDS).read_text(encoding="utf-8").splitlines()]
+    published = [s for s in sources_data["sources"] if not s["duplicate_of"] and s["title"]]
+    assert [t["url"] for t in titles] == sorted(paths.url(s["page"]) for s in published)
+    passages = _records(seed_project / "docs")
+    for title in titles:
+        source = next(s for s in published if paths.url(s["page"]) == title["url"])
+        assert title["text"] == source["title"]
+        assert "named" not in title["filters"]  # the heat map's filter counts passages only
+        own = [r for r in passages if r["meta"]["page"] == title["url"]]
+        for key in ("theme", "province", "city"):
+            assert title["filters"].get(key, []) == sorted({v for r in own for v in r["filters"].get(key, [])})
+
+
 def test_passage_filters_name_the_places_and_themes_of_their_paragraph(seed_project, sources_data):
     paragraphs = {f"{paths.url(s['page'])}#{p['anchor']}": p for s in sources_data["sources"] for p in s["paragraphs"]}
     for record in _records(seed_project / "docs"):
@@ -192,8 +207,9 @@ def test_damaged_records_are_skipped_not_fatal(tmp_path):
 
 
 def test_the_hook_and_the_generator_name_the_same_files():
-    assert hook.RECORDS == paths.SEARCH_RECORDS
+    assert hook.RECORDS == paths.SEARCH_RECORDS and hook.SOURCE_RECORDS == paths.SEARCH_SOURCE_RECORDS
     assert hook.OUTPUT + "/" == paths.SEARCH_INDEX
+    assert f"{hook.OUTPUT}/{hook.SOURCES}/" == paths.SEARCH_SOURCES_INDEX
 
 
 def test_the_site_has_an_index_of_every_passage_and_no_lunr(seed_project, site):
@@ -207,6 +223,14 @@ def test_the_site_has_an_index_of_every_passage_and_no_lunr(seed_project, site):
     assert (site / "assets" / "search.js").is_file() and (site / "search" / "index.html").is_file()
     assert not (site / "search" / "search_index.json").exists()
     assert not (site / paths.SEARCH_RECORDS).exists()  # the index's input is not published
+    assert not (site / paths.SEARCH_SOURCE_RECORDS).exists()
+    titles = {p.relative_to(site / paths.SEARCH_SOURCES_INDEX).as_posix(): p.read_bytes()
+              for p in (site / paths.SEARCH_SOURCES_INDEX).rglob("*") if p.is_file()}
+    title_records = [json.loads(line) for line in
+                     (seed_project / "docs" / paths.SEARCH_SOURCE_RECORDS).read_text(encoding="utf-8").splitlines()]
+    assert json.loads(titles["index.json"])["passages"] == len(title_records) > 0
+    for word in ("政府采购", "通知"):
+        assert len(_search(titles, word)) == sum(word in t["text"] for t in title_records)
     assert not list(seed_project.joinpath("docs").rglob("jieba*"))
 
 
@@ -216,7 +240,9 @@ def test_a_rebuild_with_the_same_records_writes_the_index_again_without_indexing
     (docs / "data").mkdir(parents=True)
     record = {"url": "sources/a/#p-1", "text": "价格扣除", "meta": {"title": "甲"}}
     (docs / paths.SEARCH_RECORDS).write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    calls = []
+    title = {"url": "sources/a/", "text": "甲", "meta": {"title": "甲"}}
+    (docs / paths.SEARCH_SOURCE_RECORDS).write_text(json.dumps(title, ensure_ascii=False) + "\n", encoding="utf-8")
+    calls = []  # how many records each indexing was given: the passages', then the titles'
     real = hook.index_files
     monkeypatch.setattr(hook, "index_files", lambda records, chunk: calls.append(len(records)) or real(records, chunk))
     config = {"docs_dir": str(docs), "site_dir": str(site)}
@@ -225,10 +251,13 @@ def test_a_rebuild_with_the_same_records_writes_the_index_again_without_indexing
     shutil.rmtree(site)
     hook.on_post_build(config)
     assert {p: p.read_bytes() for p in (site / paths.SEARCH_INDEX).rglob("*") if p.is_file()} == first
-    assert calls == [1]
+    assert calls == [1, 1]
     (docs / paths.SEARCH_RECORDS).write_text("", encoding="utf-8")  # the records changed: indexed again
     hook.on_post_build(config)
-    assert calls == [1, 0] and json.loads((site / paths.SEARCH_INDEX / "index.json").read_text())["passages"] == 0
+    assert calls == [1, 1, 0, 1] and json.loads((site / paths.SEARCH_INDEX / "index.json").read_text())["passages"] == 0
+    (docs / paths.SEARCH_SOURCE_RECORDS).write_text("", encoding="utf-8")  # so do the titles alone
+    hook.on_post_build(config)
+    assert calls == [1, 1, 0, 1, 0, 0]
 
 
 def test_the_index_built_beside_the_pages_is_the_one_built_here(tmp_path, caplog):
@@ -240,6 +269,8 @@ def test_the_index_built_beside_the_pages_is_the_one_built_here(tmp_path, caplog
     records = [_record("价格扣除", province=["江西省"]), _record("政采贷")]
     lines = [json.dumps(r, ensure_ascii=False) for r in records] + ["{not json"]
     (docs / paths.SEARCH_RECORDS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    title = {"url": "sources/x/", "text": "关于政采贷的通知", "meta": {"title": "关于政采贷的通知"}}
+    (docs / paths.SEARCH_SOURCE_RECORDS).write_text(json.dumps(title, ensure_ascii=False) + "\n", encoding="utf-8")
     config = {"docs_dir": str(docs), "site_dir": str(site)}
     hook._MEMORY.digest = None
     hook.on_files(Files([]), config)
@@ -249,7 +280,11 @@ def test_the_index_built_beside_the_pages_is_the_one_built_here(tmp_path, caplog
     assert hook._running is None
     built = {p.relative_to(site / paths.SEARCH_INDEX).as_posix(): p.read_bytes()
              for p in (site / paths.SEARCH_INDEX).rglob("*") if p.is_file()}
-    assert built == hook.index_files(records)
+    titles = {name.removeprefix(hook.SOURCES + "/"): data for name, data in built.items()
+              if name.startswith(hook.SOURCES + "/")}
+    assert {n: d for n, d in built.items() if not n.startswith(hook.SOURCES + "/")} == hook.index_files(records)
+    assert titles == hook.index_files([title])
+    assert _search(titles, "政采贷") == [0] and _search(titles, "价格扣除") == []
     assert [r.getMessage() for r in caplog.records] == ["search records line 3 is not a record: skipped"]
 
 

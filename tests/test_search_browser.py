@@ -166,3 +166,45 @@ def test_the_search_tab_works_after_instant_navigation(guarded, search_url):
     page.locator(".passage-search__input").press("Enter")
     assert _found(page, q="电子卖场")
     expect(page.locator(".passage-search__excerpt mark").first).to_have_text("电子卖场")
+
+
+SOURCES_SHOWN = 5  # assets/search.js: the titles shown before "show all"
+
+
+@pytest.fixture(scope="module")
+def titles(search_project) -> list[dict]:
+    lines = (search_project / "docs" / paths.SEARCH_SOURCE_RECORDS).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.mark.parametrize("term", ["价格扣除", "政府采购", "政采贷", "采"])  # 采: more titles than first shown
+def test_a_word_of_a_title_lists_its_sources_before_the_passages(guarded, search_url, records, titles, term):
+    page, _ = guarded
+    page.goto(f"{search_url}search/?q={quote(term)}")
+    found = _found(page, q=term)
+    assert sorted(found) == sorted(url for url, record in records.items() if term in record["text"])
+    expected = [t for t in titles if term in t["text"]]
+    section = page.locator(".source-search")
+    assert int(page.locator("#passage-search").get_attribute("data-sources")) == len(expected)
+    if not expected:
+        expect(section).to_be_hidden()
+        return
+    expect(section).to_be_visible()
+    more = page.locator(".source-search__more")
+    if len(expected) > SOURCES_SHOWN:
+        expect(page.locator(".source-search__result")).to_have_count(SOURCES_SHOWN)
+        more.click()
+    expect(more).to_be_hidden()
+    links = page.locator(".source-search__result a.source-search__title")
+    expect(links).to_have_count(len(expected))
+    hrefs = [urlsplit(h).path.lstrip("/") for h in links.evaluate_all("links => links.map(a => a.href)")]
+    assert sorted(hrefs) == sorted(t["url"] for t in expected)
+    dates = [next(t for t in expected if t["url"] == h)["meta"]["date"] for h in hrefs]
+    assert dates == sorted(dates, reverse=True)  # newest first, as the passages
+    assert set(page.locator(".source-search__title mark").all_text_contents()) == {term}
+    if term == "价格扣除":
+        shot(page, "search-sources")
+    first = next(t for t in expected if t["url"] == hrefs[0])
+    links.first.click()
+    page.wait_for_url(f"**/{first['url']}")
+    expect(page.locator("article h1").first).to_have_text(first["text"])

@@ -1,33 +1,33 @@
 // The passage search: a search box in the header of every page, and the search page
 // (search/?q=价格扣除&province=江西省) over the index that hooks/search_index.py
-// builds into search-index/. Everything from a source is put into the page as text, never as HTML.
+// builds into search-index/ (passages) and search-index/sources/ (the sources' titles).
+// Everything from a source is put into the page as text, never as HTML.
 (() => {
   "use strict";
   // This file is assets/search.js: the site's root is one folder up, wherever it is served.
   const ROOT = new URL("../", document.currentScript.src);
   const SEARCH_PAGE = new URL("search/", ROOT);
   const PAGE_SIZE = 20;
+  const SOURCES_SHOWN = 5;
   const EXCERPT = 160;
-  let index = null;
 
-  // Reading the index that hooks/search_index.py writes into search-index/ (its docstring
-  // describes the files): each file is fetched once, when a query or filter first needs it.
-  const INDEX = new URL("search-index/", ROOT);
+  // Reading an index that hooks/search_index.py writes (its docstring describes the files):
+  // each file is fetched once, when a query or filter first needs it.
   const cache = new Map();
-  function fetchOnce(path, read) {
-    if (!cache.has(path)) {
-      cache.set(path, (async () => {
-        const response = await fetch(new URL(path, INDEX));
+  function fetchOnce(url, read) {
+    const key = url.href;
+    if (!cache.has(key)) {
+      cache.set(key, (async () => {
+        const response = await fetch(url);
         if (response.status === 404) return null;
-        if (!response.ok) throw new Error(`search index: ${path} ${response.status}`);
+        if (!response.ok) throw new Error(`search index: ${url.pathname} ${response.status}`);
         return read(response);
       })());
     }
-    return cache.get(path);
+    return cache.get(key);
   }
   const gunzip = (response) =>
     new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer().then((b) => new Uint8Array(b));
-  const manifest = () => (index ||= fetchOnce("index.json", (r) => r.json()));
 
   // Unsigned LEB128 integers, read one after another from a byte array.
   function reader(bytes, at = 0) {
@@ -60,94 +60,106 @@
     return value % buckets;
   }
 
-  // A bucket: its head (how many keys, then each key's code points and postings size),
-  // then the postings, in the head's order. Read once into key -> [start, end).
-  const bucket = (number) => fetchOnce(`keys/${number}.bin`, async (response) => {
-    const bytes = await gunzip(response);
-    const head = reader(bytes);
-    const sizes = [];
-    for (let k = head.next(); k > 0; k--) {
-      let name = "";
-      for (let c = head.next(); c > 0; c--) name += String.fromCodePoint(head.next());
-      sizes.push([name, head.next()]);
-    }
-    const where = new Map();
-    let offset = head.at;
-    for (const [name, size] of sizes) {
-      where.set(name, offset);
-      offset += size;
-    }
-    return { bytes, where };
-  });
-
-  // A key's postings: passage number -> its positions (a pair) or true (a single character).
-  async function postings(key) {
-    const { buckets } = await manifest();
-    const found = new Map();
-    const parsed = await bucket(bucketOf(key, buckets));
-    if (!parsed || !parsed.where.has(key)) return found;
-    const { bytes, where } = parsed;
-    const read = reader(bytes, where.get(key));
-    const pair = [...key].length === 2;
-    let id = 0;
-    for (let count = read.next(); count > 0; count--) {
-      id += read.next();
-      if (!pair) {
-        found.set(id, true);
-        continue;
-      }
-      const positions = new Set();
-      let position = 0;
-      for (let n = read.next(); n > 0; n--) positions.add(position += read.next());
-      found.set(id, positions);
-    }
-    return found;
-  }
-
   const queryWords = (query) =>
     (query.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).map((word) => [...word]);
 
-  // Passages that hold the word as written: its pairs at consecutive positions.
-  async function passagesWith(chars) {
-    if (chars.length === 1) return new Set((await postings(chars[0])).keys());
-    const pairs = await Promise.all(chars.slice(0, -1).map((c, i) => postings(c + chars[i + 1])));
-    const [first, ...rest] = pairs;
-    const found = new Set();
-    for (const [id, starts] of first) {
-      const later = rest.map((p) => p.get(id));
-      if (later.some((p) => !p)) continue;
-      for (const start of starts) {
-        if (later.every((p, i) => p.has(start + i + 1))) { found.add(id); break; }
+  // One index (the passages', or the titles') in the folder `base`.
+  function openIndex(base) {
+    let index = null;
+    const manifest = () => (index ||= fetchOnce(new URL("index.json", base), (r) => r.json()));
+
+    // A bucket: its head (how many keys, then each key's code points and postings size),
+    // then the postings, in the head's order. Read once into key -> [start, end).
+    const bucket = (number) => fetchOnce(new URL(`keys/${number}.bin`, base), async (response) => {
+      const bytes = await gunzip(response);
+      const head = reader(bytes);
+      const sizes = [];
+      for (let k = head.next(); k > 0; k--) {
+        let name = "";
+        for (let c = head.next(); c > 0; c--) name += String.fromCodePoint(head.next());
+        sizes.push([name, head.next()]);
       }
+      const where = new Map();
+      let offset = head.at;
+      for (const [name, size] of sizes) {
+        where.set(name, offset);
+        offset += size;
+      }
+      return { bytes, where };
+    });
+
+    // A key's postings: passage number -> its positions (a pair) or true (a single character).
+    async function postings(key) {
+      const { buckets } = await manifest();
+      const found = new Map();
+      const parsed = await bucket(bucketOf(key, buckets));
+      if (!parsed || !parsed.where.has(key)) return found;
+      const { bytes, where } = parsed;
+      const read = reader(bytes, where.get(key));
+      const pair = [...key].length === 2;
+      let id = 0;
+      for (let count = read.next(); count > 0; count--) {
+        id += read.next();
+        if (!pair) {
+          found.set(id, true);
+          continue;
+        }
+        const positions = new Set();
+        let position = 0;
+        for (let n = read.next(); n > 0; n--) positions.add(position += read.next());
+        found.set(id, positions);
+      }
+      return found;
     }
-    return found;
-  }
 
-  async function passagesFiltered(key, value) {
-    const { filters } = await manifest();
-    const position = (filters[key] || []).indexOf(value);
-    if (position < 0) return new Set();
-    const bytes = await fetchOnce(`filters/${key}/${position}.bin`, gunzip);
-    return new Set(bytes ? idList(bytes) : []);
-  }
+    // Records that hold the word as written: its pairs at consecutive positions.
+    async function holding(chars) {
+      if (chars.length === 1) return new Set((await postings(chars[0])).keys());
+      const pairs = await Promise.all(chars.slice(0, -1).map((c, i) => postings(c + chars[i + 1])));
+      const [first, ...rest] = pairs;
+      const found = new Set();
+      for (const [id, starts] of first) {
+        const later = rest.map((p) => p.get(id));
+        if (later.some((p) => !p)) continue;
+        for (const start of starts) {
+          if (later.every((p, i) => p.has(start + i + 1))) { found.add(id); break; }
+        }
+      }
+      return found;
+    }
 
-  // Passage numbers (newest first) that hold every word of the query and every filter value.
-  async function findPassages(query, filters) {
-    const sets = await Promise.all([
-      ...queryWords(query).map(passagesWith),
-      ...Object.entries(filters).map(([key, value]) => passagesFiltered(key, value)),
-    ]);
-    if (sets.length === 0) return [];
-    sets.sort((a, b) => a.size - b.size);
-    return [...sets[0]].filter((id) => sets.every((s) => s.has(id))).sort((a, b) => a - b);
-  }
+    async function withValue(key, value) {
+      const { filters } = await manifest();
+      const position = (filters[key] || []).indexOf(value);
+      if (position < 0) return new Set();
+      const bytes = await fetchOnce(new URL(`filters/${key}/${position}.bin`, base), gunzip);
+      return new Set(bytes ? idList(bytes) : []);
+    }
 
-  async function passage(id) {
-    const { chunk } = await manifest();
-    const records = await fetchOnce(`records/${Math.floor(id / chunk)}.json`,
-      async (r) => JSON.parse(new TextDecoder().decode(await gunzip(r))));
-    return records[id % chunk];
+    // Record numbers (newest first) that hold every word of the query and every filter
+    // value; none where the index is missing.
+    async function find(query, filters) {
+      if (!(await manifest())) return [];
+      const sets = await Promise.all([
+        ...queryWords(query).map(holding),
+        ...Object.entries(filters).map(([key, value]) => withValue(key, value)),
+      ]);
+      if (sets.length === 0) return [];
+      sets.sort((a, b) => a.size - b.size);
+      return [...sets[0]].filter((id) => sets.every((s) => s.has(id))).sort((a, b) => a - b);
+    }
+
+    async function record(id) {
+      const { chunk } = await manifest();
+      const records = await fetchOnce(new URL(`records/${Math.floor(id / chunk)}.json`, base),
+        async (r) => JSON.parse(new TextDecoder().decode(await gunzip(r))));
+      return records[id % chunk];
+    }
+
+    return { find, record };
   }
+  const PASSAGES = openIndex(new URL("search-index/", ROOT));
+  const SOURCES = openIndex(new URL("search-index/sources/", ROOT));
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -184,17 +196,35 @@
     }
     const quote = element("blockquote", "passage-search__excerpt");
     if (start > 0) quote.append("…");
+    marked(quote, text, words, start, end);
+    if (end < text.length) quote.append("…");
+    return quote;
+  }
+
+  // text[start, end) appended to `node`, each occurrence of a query word in a <mark>.
+  function marked(node, text, words, start = 0, end = text.length) {
+    const lower = text.toLowerCase();
     let at = start;
     while (at < end) {
       const hits = words.map((w) => [lower.indexOf(w, at), w.length]).filter(([i]) => i >= 0 && i < end);
       if (hits.length === 0) break;
       const [hit, length] = hits.sort((a, b) => a[0] - b[0])[0];
-      quote.append(text.slice(at, hit), element("mark", "", text.slice(hit, Math.min(hit + length, end))));
+      node.append(text.slice(at, hit), element("mark", "", text.slice(hit, Math.min(hit + length, end))));
       at = Math.min(hit + length, end);
     }
-    quote.append(text.slice(at, end));
-    if (end < text.length) quote.append("…");
-    return quote;
+    node.append(text.slice(at, end));
+    return node;
+  }
+
+  // A source whose title matched: the title (its hits marked) links to the source page.
+  function sourceItem(data, query) {
+    const item = element("li", "source-search__result");
+    const words = (query.match(/[^\s]+/g) || []).map((w) => w.toLowerCase());
+    const link = marked(element("a", "source-search__title"), data.text, words);
+    link.href = new URL(data.url, ROOT).href;
+    const about = [data.date, data.source].filter(Boolean).join(" · ");
+    item.append(link, element("span", "passage-search__meta", about));
+    return item;
   }
 
   function resultItem(data, query) {
@@ -216,6 +246,10 @@
     const status = root.querySelector(".passage-search__status");
     const list = root.querySelector(".passage-search__results");
     const more = root.querySelector(".passage-search__more");
+    const sources = root.querySelector(".source-search");
+    const sourceList = root.querySelector(".source-search__results");
+    const sourceHeading = root.querySelector(".source-search__heading");
+    const sourceMore = root.querySelector(".source-search__more");
     const params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     const selects = {};
@@ -261,9 +295,16 @@
     async function showMore() {
       const page = shown.slice(next, next + PAGE_SIZE);
       next += page.length;
-      const data = await Promise.all(page.map(passage));
+      const data = await Promise.all(page.map(PASSAGES.record));
       list.append(...data.map((d) => resultItem(d, input.value)));
       more.hidden = next >= shown.length;
+    }
+    let titles = [];
+    async function showSources(count) {
+      const from = sourceList.childElementCount;
+      const data = await Promise.all(titles.slice(from, from + count).map(SOURCES.record));
+      sourceList.append(...data.map((d) => sourceItem(d, input.value)));
+      sourceMore.hidden = sourceList.childElementCount >= titles.length;
     }
     async function run() {
       const query = input.value.trim();
@@ -279,17 +320,23 @@
       }
       history.replaceState(history.state, "", `${location.pathname}${state.toString() ? "?" + state : ""}`);
       list.replaceChildren();
+      sourceList.replaceChildren();
       next = 0;
-      shown = query || Object.keys(filters).length ? await findPassages(query, filters) : [];
-      status.textContent = query || Object.keys(filters).length
-        ? `共 ${shown.length} 段 ${shown.length} passage${shown.length === 1 ? "" : "s"}` : "";
+      const asked = query || Object.keys(filters).length;
+      [shown, titles] = asked
+        ? await Promise.all([PASSAGES.find(query, filters), query ? SOURCES.find(query, filters) : []]) : [[], []];
+      status.textContent = asked ? `共 ${shown.length} 段 ${shown.length} passage${shown.length === 1 ? "" : "s"}` : "";
       root.dataset.results = String(shown.length);
-      await showMore();
+      root.dataset.sources = String(titles.length);
+      sourceHeading.textContent = `标题含此词的来源 ${titles.length} 个 · ${titles.length} source${titles.length === 1 ? "" : "s"} with it in the title`;
+      sources.hidden = titles.length === 0;
+      await Promise.all([showMore(), showSources(SOURCES_SHOWN)]);
       root.dataset.done = state.toString();
     }
     form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
     for (const select of Object.values(selects)) select.addEventListener("change", run);
     more.addEventListener("click", showMore);
+    sourceMore.addEventListener("click", () => showSources(titles.length));
     await run();
   }
 
