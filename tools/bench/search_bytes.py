@@ -1,7 +1,7 @@
 """What a reader's browser downloads for a first search: the search page opened with a
 query in Chromium against a built site: every response of the search (assets/search.js and
 everything under search-index/: the manifest, the key buckets, filter lists and the records
-of the results shown), summed and by kind."""
+of the results shown, and the titles' index), summed and by kind."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def first_search_bytes(site: Path, query: str = QUERY) -> dict:
             page.goto(f"{url}search/?q={query}")
             page.wait_for_selector("#passage-search[data-done]", timeout=120_000)
             results = int(page.locator("#passage-search").get_attribute("data-results"))
+            titles = int(page.locator("#passage-search").get_attribute("data-sources") or 0)
             browser.close()
     finally:
         server.shutdown()
@@ -37,9 +38,11 @@ def first_search_bytes(site: Path, query: str = QUERY) -> dict:
     kinds: dict[str, int] = {}
     for address, size in search.items():
         folder = address.split("/search-index/", 1)[-1].split("/", 1)[0] if "/search-index/" in address else "script"
-        kind = folder if folder in ("keys", "filters", "records") else "manifest" if folder == "index.json" else "script"
+        # sources/ is the titles' index, fetched beside the passages' (hooks/search_index.py)
+        kind = folder if folder in ("keys", "filters", "records", "sources") else \
+            "manifest" if folder == "index.json" else "script"
         kinds[kind] = kinds.get(kind, 0) + size
-    return {"query": query, "results": results, "search_bytes": sum(search.values()), "search_files": len(search),
+    return {"query": query, "results": results, "sources": titles, "search_bytes": sum(search.values()), "search_files": len(search),
             "by_kind": kinds, "page_bytes": sum(sizes.values())}
 
 
