@@ -240,10 +240,12 @@ def on_files(files, config):
 
 def on_post_build(config) -> None:
     started = time.perf_counter()
-    docs, chunk, digest = _job(config)
     output = Path(config["site_dir"]) / OUTPUT
-    files = _finish_indexing(digest, output)
-    if files is None:
+    finished = _finish_indexing()
+    if finished is not None:
+        digest, files = finished
+    else:
+        docs, chunk, digest = _job(config)
         files = getattr(_MEMORY, "files", None) if getattr(_MEMORY, "digest", None) == digest else None
         if files is None:
             files = site_index(docs, chunk)
@@ -281,8 +283,8 @@ def _job(config) -> tuple[Path, int, str]:
     return docs, chunk, f"{digest.hexdigest()}/{chunk}"
 
 
-# The index being built in a second process: (digest, process, output folder).
-_running: tuple[str, subprocess.Popen, Path] | None = None
+# The index being built in a second process: (digest of its records, process).
+_running: tuple[str, subprocess.Popen] | None = None
 
 
 def _start_indexing(config) -> None:
@@ -295,26 +297,26 @@ def _start_indexing(config) -> None:
         return
     output = Path(config["site_dir"]) / OUTPUT
     command = [sys.executable, str(Path(__file__).resolve()), str(docs), str(output), str(chunk)]
-    _running = (digest, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE), output)
+    _running = (digest, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
 
 
-def _finish_indexing(digest: str, output: Path) -> dict[str, bytes] | None:
-    """The files the second process built and wrote, its warnings passed on to MkDocs' log;
-    None if there was none for these records (then the caller indexes)."""
+def _finish_indexing() -> tuple[str, dict[str, bytes]] | None:
+    """The digest of the records and the files the second process built and wrote, its
+    warnings passed on to MkDocs' log; None if none ran or it failed (then the caller indexes)."""
     global _running
     running, _running = _running, None
     if running is None:
         return None
-    started_for, process, written_to = running
+    digest, process = running
     out, err = process.communicate()
-    if process.returncode != 0 or started_for != digest or written_to != output:
-        log.info("search index: indexing again in this process (the second one %s)",
-                 f"failed: {err.decode(errors='replace')[-500:]}" if process.returncode else "had other records")
+    if process.returncode != 0:
+        log.info("search index: indexing again in this process (the second one failed: %s)",
+                 err.decode(errors="replace")[-500:])
         return None
     files, warnings = pickle.loads(out)
     for message in warnings:
         log.warning("%s", message)
-    return files
+    return digest, files
 
 
 def _stop_indexing() -> None:

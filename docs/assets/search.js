@@ -184,8 +184,11 @@
   }
 
   // A contiguous span of the passage around the first hit ("…" where it is cut), the hits marked.
+  // The query's words as they are marked in a result (lower case, split at spaces).
+  const markWords = (query) => (query.match(/[^\s]+/g) || []).map((w) => w.toLowerCase());
+
   function excerpt(text, query) {
-    const words = (query.match(/[^\s]+/g) || []).map((w) => w.toLowerCase());
+    const words = markWords(query);
     const lower = text.toLowerCase();
     const first = Math.min(...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0), text.length);
     let start = 0;
@@ -219,8 +222,7 @@
   // A source whose title matched: the title (its hits marked) links to the source page.
   function sourceItem(data, query) {
     const item = element("li", "source-search__result");
-    const words = (query.match(/[^\s]+/g) || []).map((w) => w.toLowerCase());
-    const link = marked(element("a", "source-search__title"), data.text, words);
+    const link = marked(element("a", "source-search__title"), data.text, markWords(query));
     link.href = new URL(data.url, ROOT).href;
     const about = [data.date, data.source].filter(Boolean).join(" · ");
     item.append(link, element("span", "passage-search__meta", about));

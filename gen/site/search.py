@@ -61,9 +61,10 @@ def _record(article: Article, paragraph: Paragraph) -> dict:
 def _title_record(article: Article) -> dict:
     """The source as a search result: its title is the text; its themes and places are those
     of any of its passages (a source has no `named` filter: the heat map counts passages)."""
-    places = [p for x in article.paragraphs if is_record(article, x) for p in (x.places or article.places)]
+    passages = [x for x in article.paragraphs if is_record(article, x)]
+    places = [p for x in passages for p in (x.places or article.places)]
     filters = {
-        "theme": _unique(t for x in article.paragraphs if is_record(article, x) for t in x.theme_ids),
+        "theme": _unique(t for x in passages for t in x.theme_ids),
         "province": _unique(p.province for p in places),
         "city": _unique(p.city for p in places),
     }
